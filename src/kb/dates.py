@@ -1,0 +1,85 @@
+"""Dates: parsing front-matter values, the review-by default, and "today"."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timedelta
+
+
+def today() -> date:
+    """The build date; ``KB_TODAY=2026-01-31`` fixes it (tests, reproducible builds)."""
+    fixed = os.environ.get("KB_TODAY")
+    if fixed:
+        return date.fromisoformat(fixed)
+    return date.today()
+
+
+def parse_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else None
+        except ValueError:
+            return None
+    return None
+
+
+def parse_datetime(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else None
+    return None
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def review_by(meta: dict[str, object]) -> date | None:
+    """Explicit ``review_by``, else ``reviewed`` + 12 months."""
+    explicit = parse_date(meta.get("review_by"))
+    if explicit:
+        return explicit
+    reviewed = parse_date(meta.get("reviewed"))
+    return add_months(reviewed, 12) if reviewed else None
+
+
+MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def format_date_nl(day: date) -> str:
+    return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
+
+
+def is_valid_date_string(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def in_days(day: date, reference: date) -> int:
+    return (day - reference).days
+
+
+def plus_days(day: date, days: int) -> date:
+    return day + timedelta(days=days)

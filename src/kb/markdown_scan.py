@@ -1,0 +1,93 @@
+"""Find links, images, raw HTML and headings in a page body, with line numbers.
+
+Uses markdown-it-py (a CommonMark parser), so code blocks and inline code are
+never mistaken for links or HTML. Indented code blocks are switched off because
+the site's Markdown (admonitions, tabs) indents ordinary content by four spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+
+
+@dataclass(frozen=True)
+class Reference:
+    target: str
+    line: int
+    kind: str  # "link" or "image"
+
+
+@dataclass(frozen=True)
+class HtmlFragment:
+    html: str
+    line: int
+    inline: bool
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass
+class BodyScan:
+    references: list[Reference] = field(default_factory=list)
+    html: list[HtmlFragment] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    text_lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+def scan_body(body: str, first_line: int = 1) -> BodyScan:
+    """Scan ``body``; ``first_line`` is the file line of the body's first line."""
+    result = BodyScan()
+    lines = body.split("\n")
+    tokens = _PARSER.parse(body)
+    for index, token in enumerate(tokens):
+        start = token.map[0] if token.map else 0
+        if token.type == "html_block":
+            result.html.append(HtmlFragment(token.content, first_line + start, inline=False))
+        elif token.type == "heading_open":
+            inline = tokens[index + 1]
+            result.headings.append(
+                Heading(int(token.tag[1]), inline.content.strip(), first_line + start)
+            )
+        elif token.type == "inline" and token.children:
+            end = token.map[1] if token.map else start + 1
+            _scan_inline(token.children, lines, start, end, first_line, result)
+    return result
+
+
+def _line_of(needle: str, lines: list[str], start: int, end: int) -> int:
+    for number in range(start, min(end, len(lines))):
+        if needle in lines[number]:
+            return number
+    return start
+
+
+def _scan_inline(
+    children: list[Token],
+    lines: list[str],
+    start: int,
+    end: int,
+    first_line: int,
+    result: BodyScan,
+) -> None:
+    for child in children:
+        if child.type == "link_open":
+            href = str(child.attrGet("href") or "")
+            line = _line_of(href, lines, start, end)
+            result.references.append(Reference(href, first_line + line, "link"))
+        elif child.type == "image":
+            src = str(child.attrGet("src") or "")
+            line = _line_of(src, lines, start, end)
+            result.references.append(Reference(src, first_line + line, "image"))
+        elif child.type == "html_inline":
+            line = _line_of(child.content, lines, start, end)
+            result.html.append(HtmlFragment(child.content, first_line + line, inline=True))

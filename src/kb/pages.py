@@ -1,0 +1,87 @@
+"""Page records: one Markdown file of ``docs/``, parsed once."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kb import dates
+from kb.findings import Finding
+from kb.frontmatter import ParsedDocument, parse_document
+
+
+@dataclass
+class Page:
+    """A page as the content model sees it."""
+
+    src: str  # path relative to docs/, POSIX separators, e.g. "adviezen/back-ups.md"
+    path: str  # path relative to the project root, e.g. "docs/adviezen/back-ups.md"
+    doc: ParsedDocument
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.doc.meta or {}
+
+    @property
+    def body(self) -> str:
+        return self.doc.body
+
+    @property
+    def type(self) -> str:
+        value = self.meta.get("type")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def title(self) -> str:
+        value = self.meta.get("title")
+        return str(value) if value else posixpath.splitext(posixpath.basename(self.src))[0]
+
+    @property
+    def description(self) -> str:
+        value = self.meta.get("description")
+        return str(value) if value else ""
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL with directory URLs, e.g. ``adviezen/back-ups/``."""
+        return url_for(self.src)
+
+    def values(self, key: str) -> list[str]:
+        value = self.meta.get(key)
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return []
+
+    @property
+    def reviewed(self) -> date | None:
+        return dates.parse_date(self.meta.get("reviewed"))
+
+    @property
+    def review_by(self) -> date | None:
+        return dates.review_by(self.meta)
+
+    @property
+    def is_valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+def url_for(src: str) -> str:
+    stem, _ = posixpath.splitext(src)
+    if posixpath.basename(stem) in ("index", "README"):
+        parent = posixpath.dirname(stem)
+        return f"{parent}/" if parent else ""
+    return f"{stem}/"
+
+
+def read_page(docs_dir: Path, src: str, root: Path | None = None, text: str | None = None) -> Page:
+    if text is None:
+        text = (docs_dir / src).read_text(encoding="utf-8")
+    try:
+        rel_root = (docs_dir / src).relative_to(root) if root else Path("docs") / src
+    except ValueError:
+        rel_root = docs_dir / src
+    return Page(src=src, path=rel_root.as_posix(), doc=parse_document(text))

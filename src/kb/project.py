@@ -1,0 +1,114 @@
+"""A knowledge-base project on disk: vocabulary, registries, pages, findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb import dates
+from kb.findings import Finding, sort_findings
+from kb.pages import Page, read_page
+from kb.registries import Registries, load_registries
+from kb.validate import Context, validate_page
+from kb.vocabulary import VOCABULARY_FILE, Vocabulary
+
+DOCS_DIR = "docs"
+
+
+class ProjectError(Exception):
+    """The directory is not a knowledge-base project (Dutch message)."""
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest directory upwards that holds mkdocs.yml and the vocabulary."""
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "mkdocs.yml").exists() and (candidate / VOCABULARY_FILE).exists():
+            return candidate
+    raise ProjectError(
+        f"Geen kennisbank gevonden in {here} of een bovenliggende map "
+        f"(verwacht mkdocs.yml en {VOCABULARY_FILE})."
+    )
+
+
+@dataclass
+class Project:
+    root: Path
+    docs_dir: Path
+    vocabulary: Vocabulary
+    registries: Registries
+    pages: dict[str, Page] = field(default_factory=dict)  # by docs-relative path
+    known_files: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, root: Path, docs_dir: Path | None = None) -> Project:
+        root = root.resolve()
+        try:
+            vocabulary = Vocabulary.load(root)
+        except (OSError, ValueError) as exc:
+            raise ProjectError(f"Kan {VOCABULARY_FILE} niet lezen: {exc}") from exc
+        return cls(
+            root=root,
+            docs_dir=(docs_dir or root / DOCS_DIR).resolve(),
+            vocabulary=vocabulary,
+            registries=load_registries(root),
+        )
+
+    # ----------------------------------------------------------------- files
+
+    def scan_files(self) -> set[str]:
+        known: set[str] = set()
+        for dirpath, dirnames, filenames in os.walk(self.docs_dir):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            rel = Path(dirpath).relative_to(self.docs_dir).as_posix()
+            for name in filenames:
+                if name.startswith("."):
+                    continue
+                known.add(name if rel == "." else f"{rel}/{name}")
+        self.known_files = known
+        return known
+
+    def context(self) -> Context:
+        return Context(
+            vocabulary=self.vocabulary,
+            known_files=self.known_files,
+            registries=self.registries,
+            today=dates.today(),
+        )
+
+    def load_pages(self, sources: Iterable[str] | None = None) -> list[Page]:
+        """Read (and validate) pages; all Markdown pages when ``sources`` is None."""
+        if not self.known_files:
+            self.scan_files()
+        wanted = sorted(sources) if sources is not None else sorted(
+            f for f in self.known_files if f.endswith(".md")
+        )
+        context = self.context()
+        pages = []
+        for src in wanted:
+            page = read_page(self.docs_dir, src, self.root)
+            validate_page(page, context)
+            self.pages[src] = page
+            pages.append(page)
+        return pages
+
+    def add_page(self, src: str, text: str) -> Page:
+        """Add (or replace) a page from text, e.g. a page generated or edited in memory."""
+        self.known_files.add(src)
+        page = read_page(self.docs_dir, src, self.root, text=text)
+        validate_page(page, self.context())
+        self.pages[src] = page
+        return page
+
+    # ----------------------------------------------------------------- findings
+
+    def findings(self) -> list[Finding]:
+        items: list[Finding] = list(self.registries.findings)
+        for page in self.pages.values():
+            items.extend(page.findings)
+        return sort_findings(items)
+
+    def typed_pages(self) -> list[Page]:
+        return [p for p in self.pages.values() if p.type and p.type != "overzicht"]
