@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from kb import html_policy, views
+from kb import dates, html_policy, views
 from kb.findings import Finding
 from kb.project import Project
+from kb.status import translation_status
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -48,6 +49,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project.load_pages(sources)
     for finding in project.findings():
         _log(finding)
+    today = dates.today()
+    _state["today"] = today
+    generated = {"status/index.md": views.status_page(project, today)}
+    for src_uri, content in generated.items():
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 
@@ -66,6 +72,14 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
         "sjablonen": lambda: views.templates_markdown(project),
     }
     markdown = views.expand_placeholders(markdown, generators)
+    today = _state["today"]
+    top = ""
+    if record.type == "vertaling":
+        top += views.translation_banner(
+            translation_status(record, project.registries, project.root, today)
+        )
+    top += views.review_notice(record, today)
+    markdown = views.insert_after_title(markdown, top)
     return views.error_block(record.findings) + markdown
 
 

@@ -30,6 +30,7 @@ class BuildResult:
 
 
 def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

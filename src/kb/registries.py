@@ -31,12 +31,12 @@ LICENSE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "name": {"type": "string", "minLength": 1},
-        "url": {"type": "string", "pattern": r"^https?://"},
+        "url": {"type": ["string", "null"], "pattern": r"^https?://"},
         "translation": {"enum": list(VERDICTS)},
         "attribution": {"type": "string", "minLength": 1},
         "notes": {"type": "array", "items": {"type": "string"}},
     },
-    "required": ["name", "url", "translation", "attribution"],
+    "required": ["name", "translation", "attribution"],
     "additionalProperties": False,
 }
 
@@ -159,7 +159,7 @@ def load_registries(root: Path, verify_snapshots: bool = True) -> Registries:
         registries.licenses[key] = License(
             id=key,
             name=entry["name"],
-            url=entry["url"],
+            url=entry.get("url") or "",
             translation=entry["translation"],
             attribution=entry["attribution"].strip(),
             notes=tuple(entry.get("notes") or ()),

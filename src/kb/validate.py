@@ -25,6 +25,7 @@ from kb.vocabulary import Vocabulary
 
 UNFINISHED_MARKER = "AANVULLEN"
 _UNFINISHED = re.compile(r"\[" + UNFINISHED_MARKER + r"(?::\s*([^\]]*))?\]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VLAAMSE_CONTEXT = "In de Vlaamse context"
 
@@ -379,8 +380,14 @@ def body_findings(page: Page, context: Context, scan: BodyScan | None = None) ->
                 "inleidende alinea.",
             )
         )
+    in_fence = False
     for number, line in enumerate((page.doc.text or body).split("\n"), start=1):
-        for match in _UNFINISHED.finditer(line):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for match in _UNFINISHED.finditer(_CODE_SPAN.sub("", line)):
             hint = (match.group(1) or "").strip()
             out.append(
                 Finding(
