@@ -117,6 +117,136 @@ def new(
     )
 
 
+sources_app = typer.Typer(
+    help="Het bronregister: archieven nakijken en bijwerken.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(sources_app, name="sources")
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+
+
+@sources_app.command("check")
+def sources_check(
+    fetch: Annotated[
+        bool, typer.Option("--fetch", help="Download elke bron en vergelijk met het archief.")
+    ] = False,
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="text of markdown.")] = (
+        ReportFormat.text
+    ),
+) -> None:
+    """Kijk elk archief na tegen zijn sha256; met --fetch ook tegen het origineel online."""
+    from kb.registries import SOURCES_FILE
+    from kb.sources import check_fetch, fetch_report
+
+    project = _load_project()
+    registry_findings = [f for f in project.registries.findings]
+    if registry_findings:
+        typer.echo(format_findings(registry_findings))
+        raise typer.Exit(1)
+    if not fetch:
+        typer.echo(
+            f"{len(project.registries.sources)} bronnen in {SOURCES_FILE}: alle archieven "
+            "komen overeen met hun sha256."
+        )
+        raise typer.Exit(0)
+    pages = project.load_pages()
+    results = check_fetch(project.root, project.registries)
+    typer.echo(fetch_report(results, pages, fmt is ReportFormat.markdown), nl=False)
+    raise typer.Exit(1 if any(r.changed for r in results) else 0)
+
+
+@sources_app.command("update")
+def sources_update(
+    source_id: Annotated[str, typer.Argument(metavar="ID", help="Bron-id uit data/sources.yml.")],
+    file_or_url: Annotated[
+        str, typer.Argument(metavar="BESTAND_OF_URL", help="Nieuwe versie: HTML, PDF of tekst.")
+    ],
+) -> None:
+    """Archiveer een nieuwe versie van een bron en toon wat er per sectie veranderde."""
+    from kb import dates
+    from kb.sources import SourceError, affected_pages, update_source
+
+    project = _load_project()
+    try:
+        result = update_source(
+            project.root, project.registries, source_id, file_or_url, dates.today()
+        )
+    except SourceError as exc:
+        typer.echo(f"fout: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if not result.changed:
+        typer.echo(f"Bron `{source_id}` is ongewijzigd (sha256 {result.new_sha256[:12]}…).")
+        return
+    typer.echo(
+        f"Bron `{source_id}` bijgewerkt: sha256 {result.old_sha256[:12] or '-'}… → "
+        f"{result.new_sha256[:12]}…"
+    )
+    typer.echo(result.diff.as_text())
+    pages = affected_pages(project.load_pages(), source_id)
+    if pages:
+        typer.echo("Deze vertalingen volgen nu een oudere versie en tonen een waarschuwing:")
+        for page in pages:
+            typer.echo(f"  {page.path}")
+        typer.echo(
+            "Werk ze bij en zet daarna `translation.source_sha256` op " f"{result.new_sha256}."
+        )
+
+
+@app.command()
+def review(
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="text of markdown.")] = (
+        ReportFormat.text
+    ),
+) -> None:
+    """Toon de wachtrij: herzieningsdatum voorbij, verouderde vertalingen, concepten, aflopende contracten."""
+    from kb import dates
+    from kb.status import review_queue
+
+    project = _load_project()
+    pages = project.load_pages()
+    queue = review_queue(pages, project.registries, project.root, dates.today())
+    if fmt is ReportFormat.markdown:
+        typer.echo("# Wachtrij voor beheerders\n")
+        if not queue:
+            typer.echo("Niets in de wachtrij.")
+        else:
+            typer.echo("| Sinds | Pagina | Type | Reden |\n|---|---|---|---|")
+            for item in queue:
+                detail = f" ({', '.join(item.details)})" if item.details else ""
+                typer.echo(
+                    f"| {item.since or ''} | [{item.page.title}]({item.page.path}) | "
+                    f"{item.page.type} | {item.reason}{detail} |"
+                )
+        return
+    if not queue:
+        typer.echo("Niets in de wachtrij.")
+        return
+    for item in queue:
+        detail = f" ({', '.join(item.details)})" if item.details else ""
+        typer.echo(f"{item.since or '          '}  {item.page.path}  {item.reason}{detail}")
+    typer.echo(f"{len(queue)} items in de wachtrij.", err=True)
+
+
+@app.command("pr-summary")
+def pr_summary(
+    base: Annotated[str, typer.Option("--base", help="Git-referentie om mee te vergelijken.")],
+) -> None:
+    """Markdown-samenvatting van de pagina's die deze wijziging toevoegt, wijzigt, verplaatst of verwijdert."""
+    from kb.pr_summary import PrSummaryError, summarize
+
+    project = _load_project()
+    try:
+        typer.echo(summarize(project, base))
+    except PrSummaryError as exc:
+        typer.echo(f"fout: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
 def main() -> None:
     try:
         app()
