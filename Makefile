@@ -10,6 +10,7 @@ ADDR   ?= 127.0.0.1:8000
 
 # Material prints an end-of-life notice on every build; it is tracked in README.md.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: install serve build test check lint lock benchmark clean
 

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from kb import dates, html_policy, views
+from kb import dates, exports, gitdates, html_policy, overviews, views
 from kb.findings import Finding
 from kb.project import Project
 from kb.status import translation_status
@@ -39,6 +39,13 @@ def _log(finding: Finding) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _state["project"] = Project.load(root, Path(config.docs_dir))
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        import yaml
+
+        path = root / "data" / "redirects.yml"
+        mapping = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+        redirects.config["redirect_maps"].update(mapping or {})
     return config
 
 
@@ -51,10 +58,55 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _log(finding)
     today = dates.today()
     _state["today"] = today
-    generated = {"status/index.md": views.status_page(project, today)}
+    _state["changed"] = changed = gitdates.last_changed(project.root)
+    pages = list(project.pages.values())
+    site_url = config.site_url or "/"
+    vocabulary = project.vocabulary
+    generated: dict[str, str | bytes] = {"status/index.md": views.status_page(project, today)}
+    for level in vocabulary.keys("levels"):
+        generated[f"niveaus/{level}.md"] = overviews.level_page(pages, level, vocabulary)
+    events = [p for p in pages if p.type == "evenement" and p.is_valid]
+    generated["agenda.ics"] = exports.event_calendar(events, site_url, config.site_name)
+    for event in events:
+        if overviews.is_confirmed(event):
+            ics = event.src.removesuffix(".md") + ".ics"
+            generated[ics] = exports.event_calendar([event], site_url, config.site_name)
+    generated["feed.xml"] = exports.atom_feed(pages, site_url, config.site_name, changed)
+    generated["api/pages.json"] = exports.dumps(
+        exports.catalogue(pages, project.registries, project.root, vocabulary, site_url, today)
+    )
+    generated["api/pages.schema.json"] = exports.dumps(exports.catalogue_schema(vocabulary))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def _auto_sections(record: Any, project: Project) -> str:
+    """Lists the build appends to landing pages, chosen by the page's place in docs/."""
+    pages = list(project.pages.values())
+    vocabulary = project.vocabulary
+    src = record.src
+    parts = src.split("/")
+    today = _state["today"]
+    if src == "index.md":
+        return overviews.recent_section(pages, _state["changed"], src)
+    if len(parts) == 3 and parts[2] == "index.md":
+        if parts[0] == "rollen" and parts[1] in vocabulary.keys("roles"):
+            return overviews.role_section(pages, parts[1], src, vocabulary)
+        if parts[0] == "themas" and parts[1] in vocabulary.keys("topics"):
+            return overviews.topic_section(pages, parts[1], src, vocabulary)
+    if len(parts) == 2 and parts[1] == "index.md":
+        if parts[0] == "niveaus":
+            return overviews.level_links(vocabulary)
+        if parts[0] == "agenda":
+            return overviews.agenda_section(pages, src, today)
+        if parts[0] == "raamcontracten":
+            return overviews.contracts_section(pages, src, today, vocabulary)
+        for page_type in vocabulary.keys("types"):
+            term = vocabulary.term("types", page_type)
+            if term and term.section == parts[0]:
+                return overviews.type_section(pages, page_type, src, vocabulary)
+    return ""
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -79,8 +131,23 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
             translation_status(record, project.registries, project.root, today)
         )
     top += views.review_notice(record, today)
+    if record.type == "evenement" and record.is_valid and overviews.is_confirmed(record):
+        ics = record.src.removesuffix(".md").split("/")[-1] + ".ics"
+        top += f"[Zet in je agenda (.ics)]({ics}){{ .md-button }}\n\n"
     markdown = views.insert_after_title(markdown, top)
+    markdown = markdown.rstrip("\n") + "\n" + _auto_sections(record, project)
     return views.error_block(record.findings) + markdown
+
+
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    """Feed autodiscovery in every page's head."""
+    depth = page.url.count("/") if page.url else 0
+    href = "../" * depth + "feed.xml"
+    link = (
+        f'<link rel="alternate" type="application/atom+xml" '
+        f'title="{config.site_name}: adviezen en vertalingen" href="{href}">'
+    )
+    return output.replace("</head>", f"{link}\n</head>", 1)
 
 
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

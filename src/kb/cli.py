@@ -147,7 +147,7 @@ def sources_check(
     registry_findings = [f for f in project.registries.findings]
     if registry_findings:
         typer.echo(format_findings(registry_findings))
-        raise typer.Exit(1)
+        raise typer.Exit(2)
     if not fetch:
         typer.echo(
             f"{len(project.registries.sources)} bronnen in {SOURCES_FILE}: alle archieven "

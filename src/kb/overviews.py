@@ -1,0 +1,256 @@
+"""Generated overviews: lists per role, topic, level and type; agenda; contracts; recent."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from kb import dates
+from kb.pages import Page
+from kb.schema import LISTED_TYPES
+from kb.vocabulary import Vocabulary
+
+ENDING_SOON_DAYS = 90
+
+
+def rel(from_src: str, page: Page | str) -> str:
+    target = page.src if isinstance(page, Page) else page
+    return posixpath.relpath(target, posixpath.dirname(from_src) or ".")
+
+
+def levels_of(page: Page, vocabulary: Vocabulary) -> list[str]:
+    return page.values("levels") or vocabulary.keys("levels")
+
+
+def _cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _levels_label(page: Page, vocabulary: Vocabulary) -> str:
+    if not page.values("levels"):
+        return "alle niveaus"
+    return ", ".join(vocabulary.label("levels", lvl) for lvl in page.values("levels"))
+
+
+def _date_label(page: Page) -> str:
+    reviewed = page.reviewed
+    return f"nagekeken {dates.format_date_nl(reviewed)}" if reviewed else ""
+
+
+def page_list(pages: Iterable[Page], from_src: str, vocabulary: Vocabulary) -> str:
+    """Pages grouped by type: linked title, description, type, levels, date."""
+    by_type: dict[str, list[Page]] = {}
+    for page in pages:
+        by_type.setdefault(page.type, []).append(page)
+    if not by_type:
+        return "_Nog geen pagina's._\n"
+    out: list[str] = []
+    for page_type in vocabulary.keys("types"):
+        group = sorted(by_type.get(page_type, []), key=lambda p: p.title.lower())
+        if not group:
+            continue
+        term = vocabulary.term("types", page_type)
+        out.append(f"### {term.plural if term and term.plural else page_type} ({len(group)})\n")
+        for page in group:
+            bits = [vocabulary.label("types", page.type), _levels_label(page, vocabulary)]
+            if _date_label(page):
+                bits.append(_date_label(page))
+            out.append(
+                f"- [{page.title}]({rel(from_src, page)}) — {page.description}  \n"
+                f"  <small>{' · '.join(bits)}</small>"
+            )
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def listed(pages: Iterable[Page]) -> list[Page]:
+    return [p for p in pages if p.type in LISTED_TYPES and p.meta]
+
+
+def role_section(pages: list[Page], role: str, from_src: str, vocabulary: Vocabulary) -> str:
+    chosen = [p for p in listed(pages) if role in p.values("roles")]
+    label = vocabulary.label("roles", role)
+    return f"\n## Alle pagina's voor de rol {label.lower()}\n\n" + page_list(
+        chosen, from_src, vocabulary
+    )
+
+
+def topic_section(pages: list[Page], topic: str, from_src: str, vocabulary: Vocabulary) -> str:
+    chosen = [p for p in listed(pages) if topic in p.values("topics")]
+    label = vocabulary.label("topics", topic)
+    return f"\n## Alle pagina's over {label.lower()}\n\n" + page_list(chosen, from_src, vocabulary)
+
+
+def level_page(pages: list[Page], level: str, vocabulary: Vocabulary) -> str:
+    src = f"niveaus/{level}.md"
+    term = vocabulary.term("levels", level)
+    label = term.label if term else level
+    chosen = [p for p in listed(pages) if level in levels_of(p, vocabulary)]
+    return (
+        f"---\ntitle: {label}\ndescription: Alle pagina's die gelden voor "
+        f"{label.lower()}.\ntype: overzicht\n---\n\n# {label}\n\n"
+        f"Alle pagina's die gelden voor {label.lower()}, ook de pagina's zonder niveau (die gelden "
+        "voor alle niveaus). Deze lijst wordt bij elke bouw gemaakt.\n\n"
+        + page_list(chosen, src, vocabulary)
+    )
+
+
+def level_links(vocabulary: Vocabulary) -> str:
+    out = ["\n## Per niveau\n"]
+    for level in vocabulary.keys("levels"):
+        out.append(f"- [{vocabulary.label('levels', level)}]({level}.md)")
+    return "\n".join(out) + "\n"
+
+
+def type_section(pages: list[Page], page_type: str, from_src: str, vocabulary: Vocabulary) -> str:
+    chosen = [p for p in listed(pages) if p.type == page_type]
+    term = vocabulary.term("types", page_type)
+    title = term.plural if term and term.plural else page_type
+    return f"\n## Alle {title.lower()}\n\n" + page_list(chosen, from_src, vocabulary)
+
+
+# --------------------------------------------------------------------------- agenda
+
+
+def event_start(page: Page) -> datetime | None:
+    return dates.parse_datetime(page.meta.get("start"))
+
+
+def event_end(page: Page) -> datetime | None:
+    return dates.parse_datetime(page.meta.get("end"))
+
+
+def is_confirmed(page: Page) -> bool:
+    return page.meta.get("date_confirmed", True) is not False and event_start(page) is not None
+
+
+def split_events(pages: list[Page], today: date) -> tuple[list[Page], list[Page], list[Page]]:
+    """(upcoming, unconfirmed, past) relative to ``today``."""
+    events = [p for p in pages if p.type == "evenement" and p.meta]
+    upcoming, unconfirmed, past = [], [], []
+    for page in events:
+        if not is_confirmed(page):
+            unconfirmed.append(page)
+            continue
+        end = event_end(page) or event_start(page)
+        assert end is not None
+        (upcoming if end.date() >= today else past).append(page)
+    upcoming.sort(key=lambda p: event_start(p))  # type: ignore[arg-type, return-value]
+    past.sort(key=lambda p: event_start(p), reverse=True)  # type: ignore[arg-type, return-value]
+    unconfirmed.sort(key=lambda p: p.title.lower())
+    return upcoming, unconfirmed, past
+
+
+def _when(page: Page) -> str:
+    start, end = event_start(page), event_end(page)
+    if not start:
+        return "datum nog niet bevestigd"
+    text = f"{dates.format_date_nl(start.date())}, {start:%H.%M}"
+    if end and end.date() == start.date():
+        text += f"–{end:%H.%M} uur"
+    elif end:
+        text += f" tot {dates.format_date_nl(end.date())}"
+    return text
+
+
+def agenda_section(pages: list[Page], from_src: str, today: date) -> str:
+    upcoming, unconfirmed, past = split_events(pages, today)
+    out = ["\n## Komende evenementen\n"]
+    if not upcoming:
+        out.append("_Er zijn geen komende evenementen met een bevestigde datum._\n")
+    for page in upcoming:
+        out.append(
+            f"- **{_when(page)}** — [{page.title}]({rel(from_src, page)}), "
+            f"{page.meta.get('location', '')} ({page.meta.get('organizer', '')})"
+        )
+    out.append("\n## Datum nog niet bevestigd\n")
+    if not unconfirmed:
+        out.append("_Geen._\n")
+    for page in unconfirmed:
+        expected = page.meta.get("expected", "")
+        out.append(
+            f"- [{page.title}]({rel(from_src, page)}) — **datum niet bevestigd**"
+            + (f": {expected}" if expected else "")
+        )
+    out.append("\n## Voorbije evenementen\n")
+    if not past:
+        out.append("_Geen._\n")
+    for page in past:
+        out.append(f"- {_when(page)} — [{page.title}]({rel(from_src, page)})")
+    out.append(
+        f"\nAbonneer je op de [agenda in iCalendar-formaat]({rel(from_src, 'agenda.ics')}) "
+        "(alleen evenementen met een bevestigde datum).\n"
+    )
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- contracts
+
+
+def contract_state(page: Page, today: date) -> str:
+    """'afgelopen', 'loopt af' (within 90 days) or 'lopend'."""
+    end = dates.parse_date(page.meta.get("end"))
+    if end and end < today:
+        return "afgelopen"
+    if end and end <= dates.plus_days(today, ENDING_SOON_DAYS):
+        return "loopt af"
+    return "lopend"
+
+
+def contracts_section(pages: list[Page], from_src: str, today: date, vocabulary: Vocabulary) -> str:
+    contracts = sorted(
+        (p for p in pages if p.type == "raamcontract" and p.meta), key=lambda p: p.title.lower()
+    )
+    header = [
+        "| Contract | Aankoopcentrale | Leveranciers | Categorie | Soort | Wie mag instappen "
+        "| Einde | Nagekeken |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+
+    def row(page: Page) -> str:
+        meta = page.meta
+        end = dates.parse_date(meta.get("end"))
+        end_text = dates.format_date_nl(end) if end else "niet bevestigd"
+        if contract_state(page, today) == "loopt af":
+            end_text = f"**⚠ loopt af: {end_text}**"
+        suppliers = ", ".join(page.values("suppliers")) or "niet bevestigd"
+        kind = vocabulary.label("contract_kinds", str(meta.get("contract_kind", "")))
+        reviewed = page.reviewed
+        return (
+            f"| [{_cell(page.title)}]({rel(from_src, page)}) | {_cell(meta.get('purchaser', ''))} "
+            f"| {_cell(suppliers)} | {_cell(meta.get('category', ''))} | {kind} "
+            f"| {_cell(meta.get('eligible', ''))} | {end_text} "
+            f"| {dates.format_date_nl(reviewed) if reviewed else ''} |"
+        )
+
+    active = [p for p in contracts if contract_state(p, today) != "afgelopen"]
+    ended = [p for p in contracts if contract_state(p, today) == "afgelopen"]
+    out = ["\n## Lopende raamcontracten\n"]
+    out += (header + [row(p) for p in active]) if active else ["_Geen._"]
+    out.append("\n## Afgelopen\n")
+    out += (header + [row(p) for p in ended]) if ended else ["_Geen._"]
+    out.append(
+        f"\nContracten die binnen {ENDING_SOON_DAYS} dagen aflopen, zijn gemarkeerd met ⚠. "
+        "Prijzen en voorwaarden veranderen: kijk ze altijd na bij de aankoopcentrale.\n"
+    )
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- home
+
+
+def recent_section(
+    pages: list[Page], changed: dict[str, datetime], from_src: str, limit: int = 8
+) -> str:
+    dated = [(changed[p.src], p) for p in listed(pages) if p.src in changed]
+    dated.sort(key=lambda item: (item[0], item[1].src), reverse=True)
+    out = ["\n## Recent toegevoegd of bijgewerkt\n"]
+    if not dated:
+        out.append("_Nog geen geschiedenis beschikbaar._")
+    for when, page in dated[:limit]:
+        out.append(
+            f"- {dates.format_date_nl(when.date())} — [{page.title}]({rel(from_src, page)}) "
+            f"<small>({page.type})</small>"
+        )
+    return "\n".join(out) + "\n"
