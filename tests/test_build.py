@@ -21,8 +21,17 @@ LOADING = {
 
 
 # <link rel=...> values that make the browser fetch something.
-LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch",
-                "dns-prefetch", "preconnect", "apple-touch-icon"}
+LOADING_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+    "prefetch",
+    "dns-prefetch",
+    "preconnect",
+    "apple-touch-icon",
+}
 
 
 def _html_files(site: Path) -> list[Path]:
@@ -67,15 +76,28 @@ def test_every_content_page_is_built(real_site: BuildResult) -> None:
 def test_navigation_by_section(real_site: BuildResult) -> None:
     soup = BeautifulSoup(real_site.html(""), "html.parser")
     tabs = [a.get_text(" ", strip=True) for a in soup.select(".md-tabs__link")]
-    for label in ("Rollen", "Thema's", "Adviezen", "Vertalingen", "Raamcontracten",
-                  "Organisaties", "Agenda", "Bijdragen"):
+    for label in (
+        "Rollen",
+        "Thema's",
+        "Adviezen",
+        "Vertalingen",
+        "Raamcontracten",
+        "Organisaties",
+        "Agenda",
+        "Bijdragen",
+    ):
         assert label in tabs, tabs
 
 
 def test_field_reference_and_templates_are_generated(real_site: BuildResult) -> None:
     reference = real_site.html("bijdragen/velden/")
-    for needle in ("<code>roles</code>", "<code>pedagogisch</code>", "<code>source_sha256</code>",
-                   "<code>virtual-reality</code>", "Toegelaten waarden"):
+    for needle in (
+        "<code>roles</code>",
+        "<code>pedagogisch</code>",
+        "<code>source_sha256</code>",
+        "<code>virtual-reality</code>",
+        "Toegelaten waarden",
+    ):
         assert needle in reference, needle
     templates = real_site.html("bijdragen/sjablonen/")
     assert templates.count("AANVULLEN") > 10
@@ -102,7 +124,10 @@ def test_strict_build_reports_every_problem_and_fails(project_copy: Path) -> Non
     result = run_build(project_copy)
     assert result.returncode != 0
     out = result.output
-    assert "docs/adviezen/onbekend-veld.md:5: fout: Onbekend veld `rolles`. Bedoelde je `roles`?" in out
+    assert (
+        "docs/adviezen/onbekend-veld.md:5: fout: Onbekend veld `rolles`. Bedoelde je `roles`?"
+        in out
+    )
     assert "docs/adviezen/datums.md:10: fout: `end`: `2026-02-30` bestaat niet als datum" in out
     assert "docs/adviezen/onveilige-html.md:7: fout: De HTML-tag `<script>`" in out
     assert "docs/adviezen/onveilige-html.md:19: fout: De HTML-tag `<svg>`" in out

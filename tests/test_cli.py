@@ -31,8 +31,14 @@ def test_new_then_check_flags_unfinished_parts_then_passes_when_filled(
     project_copy: Path,
 ) -> None:
     result = kb(
-        project_copy, "new", "advies", "Wifi: een gastennetwerk op school",
-        "--role", "technisch", "--topic", "beveiliging",
+        project_copy,
+        "new",
+        "advies",
+        "Wifi: een gastennetwerk op school",
+        "--role",
+        "technisch",
+        "--topic",
+        "beveiliging",
     )
     assert result.returncode == 0, result.stderr
     rel = result.stdout.strip()
@@ -89,9 +95,11 @@ def test_check_formats(project_copy: Path) -> None:
     ) in github.stdout
     as_json = kb(project_copy, "check", "--format", "json")
     items = json.loads(as_json.stdout)
-    assert {"path": "docs/adviezen/onbekend-veld.md", "line": 5, "code": "onbekend-veld"}.items() <= next(
-        i for i in items if i["code"] == "onbekend-veld"
-    ).items()
+    assert {
+        "path": "docs/adviezen/onbekend-veld.md",
+        "line": 5,
+        "code": "onbekend-veld",
+    }.items() <= next(i for i in items if i["code"] == "onbekend-veld").items()
 
 
 def test_check_outside_a_project_says_so(tmp_path: Path) -> None:

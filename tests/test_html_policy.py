@@ -73,6 +73,13 @@ def test_sanitize_keeps_what_markdown_and_the_theme_produce() -> None:
         '<table><thead><tr><th align="left">a</th></tr></thead></table>'
     )
     clean = sanitize(rendered)
-    for needle in ('class="headerlink"', 'data-tabs="1:2"', 'type="radio"', 'for="__tabbed_1_1"',
-                   'type="checkbox"', 'href="#fn:1"', 'class="admonition tip"'):
+    for needle in (
+        'class="headerlink"',
+        'data-tabs="1:2"',
+        'type="radio"',
+        'for="__tabbed_1_1"',
+        'type="checkbox"',
+        'href="#fn:1"',
+        'class="admonition tip"',
+    ):
         assert needle in clean, needle

@@ -13,9 +13,9 @@ import pytest
 from conftest import FIXTURES, BuildResult, run_build
 from icalendar import Calendar
 
+from kb.frontmatter import parse_document
 from kb.overviews import contract_state, split_events
 from kb.pages import Page
-from kb.frontmatter import parse_document
 
 pytestmark = pytest.mark.slow
 
@@ -73,7 +73,10 @@ def test_catalogue_validates_against_its_schema(site_with_fixtures: BuildResult)
     assert advies["levels"] == ["secundair"] and advies["review_by"] == "2027-01-15"
     assert advies["url"].endswith("/adviezen/advies-geldig/")
     assert by_path["docs/artikels/artikel-geldig.md"]["levels"] == [
-        "basisonderwijs", "secundair", "volwassenenonderwijs", "dko"
+        "basisonderwijs",
+        "secundair",
+        "volwassenenonderwijs",
+        "dko",
     ]
     translation = next(p for p in data["pages"] if p["type"] == "vertaling")
     assert translation["status"] in ("concept", "nagelezen", "verouderd", "te herzien")
@@ -123,22 +126,24 @@ def test_uid_is_stable_across_builds(site_with_fixtures: BuildResult, project_co
 def test_agenda_page_orders_upcoming_unconfirmed_past(site_with_fixtures: BuildResult) -> None:
     from bs4 import BeautifulSoup
 
-    html = BeautifulSoup(site_with_fixtures.html("agenda/"), "html.parser").select_one(
-        "article"
-    ).get_text(" ")
-    upcoming = html.index("Komende evenementen")
-    assert upcoming < html.index("Testdag voor") < html.index(
-        "Datum nog niet bevestigd"
+    html = (
+        BeautifulSoup(site_with_fixtures.html("agenda/"), "html.parser")
+        .select_one("article")
+        .get_text(" ")
     )
+    upcoming = html.index("Komende evenementen")
+    assert upcoming < html.index("Testdag voor") < html.index("Datum nog niet bevestigd")
     assert "Testdag zonder datum" in html and "datum niet bevestigd" in html
 
 
 def test_contracts_table(site_with_fixtures: BuildResult) -> None:
     from bs4 import BeautifulSoup
 
-    html = BeautifulSoup(site_with_fixtures.html("raamcontracten/"), "html.parser").select_one(
-        "article"
-    ).get_text(" ")
+    html = (
+        BeautifulSoup(site_with_fixtures.html("raamcontracten/"), "html.parser")
+        .select_one("article")
+        .get_text(" ")
+    )
     running, ended = html.split("Afgelopen", 1)
     # Ends 2027-01-15: within 90 days of 2026-11-28, so listed as running and flagged.
     assert "Testcontract laptops" in running and "loopt af" in running

@@ -57,8 +57,17 @@ def test_required_fields_per_type(vocabulary: Vocabulary) -> None:
     vertaling = schema.page_schema(vocabulary, "vertaling")
     assert {"source", "translation"} <= set(vertaling["required"])
     contract = schema.page_schema(vocabulary, "raamcontract")
-    assert {"purchaser", "suppliers", "category", "contract_kind", "start", "end",
-            "eligible", "url", "reviewed"} <= set(contract["required"])
+    assert {
+        "purchaser",
+        "suppliers",
+        "category",
+        "contract_kind",
+        "start",
+        "end",
+        "eligible",
+        "url",
+        "reviewed",
+    } <= set(contract["required"])
     assert {"url", "kind"} <= set(schema.page_schema(vocabulary, "organisatie")["required"])
     assert {"location", "organizer", "url"} <= set(
         schema.page_schema(vocabulary, "evenement")["required"]

@@ -25,8 +25,12 @@ TRANSLATION = "docs/vertalingen/testvertaling.md"
 def kb(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KB_TODAY": FIXED_TODAY}
     return subprocess.run(
-        [sys.executable, "-m", "kb.cli", *args], cwd=root, env=env, capture_output=True,
-        text=True, timeout=120,
+        [sys.executable, "-m", "kb.cli", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -148,9 +152,11 @@ def test_unknown_licence_fails_naming_the_source(project_copy: Path) -> None:
     ("verdict", "permission", "code"),
     [
         ("permission-required", "", "toestemming-ontbreekt"),
-        ("permission-required",
-         "permission:\n  granted_by: Test publisher\n  date: 2026-10-01\n  reference: brief 12\n",
-         None),
+        (
+            "permission-required",
+            "permission:\n  granted_by: Test publisher\n  date: 2026-10-01\n  reference: brief 12\n",
+            None,
+        ),
         ("forbidden", "", "licentie-verboden"),
         ("non-commercial", "", None),
     ],

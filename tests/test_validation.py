@@ -38,7 +38,12 @@ BAD = [
     ("velden-ontbreken.md", "veld-ontbreekt", 1, "Verplicht veld `title` ontbreekt"),
     ("velden-ontbreken.md", "veld-ontbreekt", 1, "Verplicht veld `type` ontbreekt"),
     ("onbekend-type.md", "onbekende-waarde", 4, "Bedoelde je `advies`?"),
-    ("onbekende-waarden.md", "onbekende-waarde", 5, "`planer` is geen geldige waarde voor `roles`. Bedoelde je `planner`?"),
+    (
+        "onbekende-waarden.md",
+        "onbekende-waarde",
+        5,
+        "`planer` is geen geldige waarde voor `roles`. Bedoelde je `planner`?",
+    ),
     ("onbekende-waarden.md", "onbekende-waarde", 6, "Bedoelde je `cloud`?"),
     ("onbekende-waarden.md", "onbekende-waarde", 7, "Bedoelde je `secundair`?"),
     ("onbekende-waarden.md", "onbekende-waarde", 8, "Bedoelde je `ransomware`?"),
@@ -50,7 +55,12 @@ BAD = [
     ("evenement-zonder-tijdzone.md", "ongeldige-datum", 5, "met uur en tijdzone"),
     ("te-lange-beschrijving.md", "te-lang", 3, "maximaal 200"),
     ("lege-pagina.md", "lege-pagina", 6, "geen inhoud"),
-    ("vertaling-bron-onbekend.md", "bron-onbekend", 9, "Bron `bestaat-niet` staat niet in data/sources.yml"),
+    (
+        "vertaling-bron-onbekend.md",
+        "bron-onbekend",
+        9,
+        "Bron `bestaat-niet` staat niet in data/sources.yml",
+    ),
     ("vertaling-bron-onbekend.md", "vlaamse-context-ontbreekt", 16, "## In de Vlaamse context"),
     ("Foute_Naam.md", "bestandsnaam", None, "Hernoem naar `foute-naam.md`"),
     ("gebroken-link.md", "gebroken-link", 7, "Bedoelde je `../adviezen/back-ups.md`?"),
@@ -127,8 +137,14 @@ def test_real_content_counts() -> None:
     assert by_type.get("evenement", 0) >= 3
     assert len(pages) >= 30
     for page in pages:
-        if page.type in ("artikel", "advies", "vertaling", "raamcontract", "organisatie",
-                         "evenement"):
+        if page.type in (
+            "artikel",
+            "advies",
+            "vertaling",
+            "raamcontract",
+            "organisatie",
+            "evenement",
+        ):
             words = len(page.body.split())
             assert words >= 150, f"{page.path} heeft maar {words} woorden"
         assert Path(page.src).suffix == ".md"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     github = "github"
     json = "json"
@@ -92,9 +92,7 @@ def new(
     page_type: Annotated[str, typer.Argument(metavar="TYPE", help="Soort pagina, bv. advies.")],
     title: Annotated[str, typer.Argument(metavar="TITEL", help="Titel van de pagina.")],
     role: Annotated[list[str] | None, typer.Option("--role", help="Rol (herhaalbaar).")] = None,
-    topic: Annotated[
-        list[str] | None, typer.Option("--topic", help="Thema (herhaalbaar).")
-    ] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", help="Thema (herhaalbaar).")] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Bron-id uit data/sources.yml (vertaling).")
     ] = None,
@@ -125,7 +123,7 @@ sources_app = typer.Typer(
 app.add_typer(sources_app, name="sources")
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     markdown = "markdown"
 
@@ -192,9 +190,7 @@ def sources_update(
         typer.echo("Deze vertalingen volgen nu een oudere versie en tonen een waarschuwing:")
         for page in pages:
             typer.echo(f"  {page.path}")
-        typer.echo(
-            "Werk ze bij en zet daarna `translation.source_sha256` op " f"{result.new_sha256}."
-        )
+        typer.echo(f"Werk ze bij en zet daarna `translation.source_sha256` op {result.new_sha256}.")
 
 
 @app.command()

@@ -110,7 +110,9 @@ _TRANSLATION_EXTRA: dict[str, Any] = {
             "id": {"type": "string"},
             "name": {"type": "string"},
             "url": {"type": "string"},
-            "translation": {"enum": ["allowed", "non-commercial", "permission-required", "forbidden"]},
+            "translation": {
+                "enum": ["allowed", "non-commercial", "permission-required", "forbidden"]
+            },
         },
         "required": ["id", "name", "translation"],
     },
@@ -137,9 +139,7 @@ def catalogue_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             required += ["status", "source_info", "license"]
         variant = {**page, "properties": properties, "required": list(dict.fromkeys(required))}
         variant.pop("if", None), variant.pop("then", None), variant.pop("else", None)
-        variants.append(
-            {"if": {"properties": {"type": {"const": page_type}}}, "then": variant}
-        )
+        variants.append({"if": {"properties": {"type": {"const": page_type}}}, "then": variant})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Catalogus van de Kennisbank ICT-coördinatoren",
@@ -173,9 +173,7 @@ def catalogue(
     for page in sorted(pages, key=lambda p: p.src):
         if page.type not in schema.LISTED_TYPES or not page.is_valid:
             continue
-        record: dict[str, Any] = {
-            k: v for k, v in page.meta.items() if k != "hide"
-        }
+        record: dict[str, Any] = {k: v for k, v in page.meta.items() if k != "hide"}
         record["url"] = absolute(site_url, page.url)
         record["path"] = page.path
         record["levels"] = levels_of(page, vocabulary)
@@ -187,13 +185,19 @@ def catalogue(
             if status.source:
                 s = status.source
                 record["source_info"] = {
-                    "id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
-                    "language": s.language, "published": s.published,
+                    "id": s.id,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "url": s.url,
+                    "language": s.language,
+                    "published": s.published,
                 }
             if status.license:
                 lic = status.license
                 record["license"] = {
-                    "id": lic.id, "name": lic.name, "url": lic.url,
+                    "id": lic.id,
+                    "name": lic.name,
+                    "url": lic.url,
                     "translation": lic.translation,
                 }
         records.append(record)

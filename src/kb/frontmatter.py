@@ -181,7 +181,7 @@ _PROBLEMS: list[tuple[str, str, str]] = [
         "mapping values are not allowed",
         "yaml-dubbelpunt",
         "Een waarde bevat `: ` (dubbelpunt en spatie). Zet de hele waarde tussen "
-        "aanhalingstekens, bv. `title: \"Wifi: een gastennetwerk\"`.",
+        'aanhalingstekens, bv. `title: "Wifi: een gastennetwerk"`.',
     ),
     (
         "could not find expected ':'",

@@ -12,7 +12,11 @@ def last_changed(root: Path, folder: str = "docs") -> dict[str, datetime]:
     try:
         proc = subprocess.run(
             ["git", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", folder],
-            cwd=root, capture_output=True, text=True, check=False, timeout=120,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
         )
     except (OSError, subprocess.SubprocessError):
         return {}
@@ -25,5 +29,5 @@ def last_changed(root: Path, folder: str = "docs") -> dict[str, datetime]:
         if line.startswith("\x00"):
             current = datetime.fromisoformat(line[1:])
         elif line and current and line.startswith(prefix):
-            result.setdefault(line[len(prefix):], current)
+            result.setdefault(line[len(prefix) :], current)
     return result

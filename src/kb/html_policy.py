@@ -120,9 +120,7 @@ _TAG_REASONS = {
 
 def _attribute_reason(tag: str, name: str, value: str) -> str:
     if name.startswith("on"):
-        return (
-            f"Het attribuut `{name}` op `<{tag}>` voert code uit en is niet toegestaan."
-        )
+        return f"Het attribuut `{name}` op `<{tag}>` voert code uit en is niet toegestaan."
     if value.lower().replace(" ", "").startswith(("javascript:", "vbscript:", "data:")):
         scheme = value.split(":", 1)[0].strip().lower()
         return f"Een `{scheme}:`-adres in `{name}` op `<{tag}>` kan code uitvoeren."

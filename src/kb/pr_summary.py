@@ -91,7 +91,10 @@ def summarize(project: Project, base: str) -> str:
     if not items:
         out.append(f"Geen pagina's gewijzigd ten opzichte van `{base}`.")
         return "\n".join(out) + "\n"
-    out += ["| Wijziging | Pagina | Type | Titel | Inhoud | Controle |", "|---|---|---|---|---|---|"]
+    out += [
+        "| Wijziging | Pagina | Type | Titel | Inhoud | Controle |",
+        "|---|---|---|---|---|---|",
+    ]
     errors = 0
     for change in sorted(items, key=lambda c: ("ARMD".index(c.status), c.path)):
         label = LABELS[change.status]
@@ -106,8 +109,10 @@ def summarize(project: Project, base: str) -> str:
         page = project.pages.get(src)
         if page is None:
             continue
-        where = f"`{change.old_path}` → `{change.path}`" if change.status == "R" else (
-            f"`{change.path}`"
+        where = (
+            f"`{change.old_path}` → `{change.path}`"
+            if change.status == "R"
+            else (f"`{change.path}`")
         )
         content, check = _describe(project, page)
         errors += 0 if page.is_valid else 1

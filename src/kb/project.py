@@ -82,8 +82,10 @@ class Project:
         """Read (and validate) pages; all Markdown pages when ``sources`` is None."""
         if not self.known_files:
             self.scan_files()
-        wanted = sorted(sources) if sources is not None else sorted(
-            f for f in self.known_files if f.endswith(".md")
+        wanted = (
+            sorted(sources)
+            if sources is not None
+            else sorted(f for f in self.known_files if f.endswith(".md"))
         )
         context = self.context()
         pages = []

@@ -135,7 +135,9 @@ def _entry_findings(
             message = f"`{key}`: onbekend veld {', '.join(f'`{e}`' for e in extra)}."
         elif error.validator == "enum":
             allowed = ", ".join(f"`{v}`" for v in error.validator_value)
-            message = f"`{key}.{field_name}`: `{error.instance}` is geen geldige waarde ({allowed})."
+            message = (
+                f"`{key}.{field_name}`: `{error.instance}` is geen geldige waarde ({allowed})."
+            )
         else:
             message = f"`{key}.{field_name}`: ongeldige waarde `{error.instance}`."
         out.append(Finding(name, doc.line_of(path), "register-ongeldig", message))
@@ -143,7 +145,9 @@ def _entry_findings(
 
 
 def _stringify(entry: dict[str, Any]) -> dict[str, Any]:
-    return {k: (str(v) if isinstance(v, int | float) and k != "notes" else v) for k, v in entry.items()}
+    return {
+        k: (str(v) if isinstance(v, int | float) and k != "notes" else v) for k, v in entry.items()
+    }
 
 
 def load_registries(root: Path, verify_snapshots: bool = True) -> Registries:

@@ -103,7 +103,9 @@ def new_page(
     slug = suggest_slug(title.strip() + ".md")
     target = project.docs_dir / folder / slug
     if target.exists():
-        raise ScaffoldError(f"{target.relative_to(project.root)} bestaat al. Kies een andere titel.")
+        raise ScaffoldError(
+            f"{target.relative_to(project.root)} bestaat al. Kies een andere titel."
+        )
     text = render_template(project, page_type, title.strip(), roles, topics, source)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -196,9 +196,7 @@ def fetch_report(results: list[FetchResult], pages: list[Page], markdown: bool) 
                 out.append("```diff\n" + result.diff.as_text() + "\n```\n")
         else:
             out.append(f"GEWIJZIGD {source.id}: {source.title} ({source.url})")
-            out.append(
-                "  vertalingen: " + (", ".join(p.path for p in pages_for) or "geen")
-            )
+            out.append("  vertalingen: " + (", ".join(p.path for p in pages_for) or "geen"))
             if result.diff:
                 out.extend("  " + line for line in result.diff.as_text().splitlines())
     for result in failed:

@@ -60,9 +60,7 @@ def _check_datetime(value: object) -> bool:
 def _validator(vocabulary: Vocabulary, page_type: str | None) -> Draft202012Validator:
     if page_type is None:
         return Draft202012Validator(schema.common_schema(vocabulary), format_checker=_FORMATS)
-    return Draft202012Validator(
-        schema.page_schema(vocabulary, page_type), format_checker=_FORMATS
-    )
+    return Draft202012Validator(schema.page_schema(vocabulary, page_type), format_checker=_FORMATS)
 
 
 def _suggest(value: str, options: Iterable[str]) -> str:
@@ -83,9 +81,9 @@ _TYPE_NL = {
 }
 
 
-def _schema_message(error: ValidationError, meta: dict[str, Any], page_type: str) -> list[
-    tuple[tuple[Any, ...], str, str]
-]:
+def _schema_message(
+    error: ValidationError, meta: dict[str, Any], page_type: str
+) -> list[tuple[tuple[Any, ...], str, str]]:
     """Translate one jsonschema error into (path, code, message) items."""
     path = tuple(error.absolute_path)
     name = _field_name(path)
@@ -121,9 +119,7 @@ def _schema_message(error: ValidationError, meta: dict[str, Any], page_type: str
                 continue
             key = str(key)
             full = f"{name}.{key}" if name else key
-            elsewhere = sorted(
-                t for t in schema.ALL_TYPES if schema.field_for(t, key) and not name
-            )
+            elsewhere = sorted(t for t in schema.ALL_TYPES if schema.field_for(t, key) and not name)
             if elsewhere and page_type:
                 message = (
                     f"Het veld `{full}` hoort niet bij type `{page_type}` (wel bij: "
@@ -172,7 +168,9 @@ def _schema_message(error: ValidationError, meta: dict[str, Any], page_type: str
     if validator == "pattern":
         pattern = error.validator_value
         if pattern == schema.DATE_PATTERN:
-            message = f"`{name}`: `{instance}` is geen datum in de vorm JJJJ-MM-DD, bv. `2026-11-28`."
+            message = (
+                f"`{name}`: `{instance}` is geen datum in de vorm JJJJ-MM-DD, bv. `2026-11-28`."
+            )
             code = "ongeldige-datum"
         elif pattern == schema.DATETIME_PATTERN:
             message = (
@@ -279,8 +277,9 @@ def date_findings(page: Page) -> list[Finding]:
                     f"`end` ({meta.get('end')}) ligt vóór `start` ({meta.get('start')}).",
                 )
             )
-    reviewed, explicit = dates.parse_date(meta.get("reviewed")), dates.parse_date(
-        meta.get("review_by")
+    reviewed, explicit = (
+        dates.parse_date(meta.get("reviewed")),
+        dates.parse_date(meta.get("review_by")),
     )
     if reviewed and explicit and explicit < reviewed:
         out.append(

@@ -23,8 +23,10 @@ def error_block(findings: list[Finding]) -> str:
     if not findings:
         return ""
     count = len(errors) or len(findings)
-    noun = ("fout" if count == 1 else "fouten") if errors else (
-        "waarschuwing" if count == 1 else "waarschuwingen"
+    noun = (
+        ("fout" if count == 1 else "fouten")
+        if errors
+        else ("waarschuwing" if count == 1 else "waarschuwingen")
     )
     lines = [
         f'!!! failure "Deze pagina bevat {count} {noun}"',
@@ -46,7 +48,7 @@ def expand_placeholders(markdown: str, views: dict[str, Callable[[], str]]) -> s
     def replace(match: re.Match[str]) -> str:
         view = views.get(match.group(1))
         if view is None:
-            return f"\n!!! failure \"Onbekende generator `{match.group(1)}`\"\n"
+            return f'\n!!! failure "Onbekende generator `{match.group(1)}`"\n'
         return view()
 
     return PLACEHOLDER.sub(replace, markdown)
@@ -133,9 +135,13 @@ def translation_banner(status) -> str:  # type: ignore[no-untyped-def]
     )
     reviewed, due = page.reviewed, page.review_by
     if reviewed:
-        rows.append(("Nagekeken op", f'<time datetime="{reviewed}">{dates.format_date_nl(reviewed)}</time>'))
+        rows.append(
+            ("Nagekeken op", f'<time datetime="{reviewed}">{dates.format_date_nl(reviewed)}</time>')
+        )
     if due:
-        rows.append(("Herzien uiterlijk", f'<time datetime="{due}">{dates.format_date_nl(due)}</time>'))
+        rows.append(
+            ("Herzien uiterlijk", f'<time datetime="{due}">{dates.format_date_nl(due)}</time>')
+        )
     explanation = (
         "Deze pagina vat een buitenlands advies samen en past het aan voor Vlaamse scholen."
         if kind == "bewerking"
@@ -192,7 +198,11 @@ def review_notice(page: Page, today) -> str:  # type: ignore[no-untyped-def]
         return ""
     due = page.review_by
     reviewed = page.reviewed
-    checked = f" De inhoud werd het laatst nagekeken op {dates.format_date_nl(reviewed)}." if reviewed else ""
+    checked = (
+        f" De inhoud werd het laatst nagekeken op {dates.format_date_nl(reviewed)}."
+        if reviewed
+        else ""
+    )
     return (
         '!!! warning "Mogelijk verouderd"\n'
         f"    Deze pagina had uiterlijk op {dates.format_date_nl(due)} opnieuw nagekeken moeten "
