@@ -24,7 +24,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --no-strict --dev-addr $(ADDR) --livereload
+	KB_SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --no-strict --dev-addr $(ADDR) --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
