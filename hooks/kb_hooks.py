@@ -14,9 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from kb import dates, exports, gitdates, html_policy, overviews, views
+from kb import dates, exports, gitdates, html_policy, overviews, search_index, views
 from kb.findings import Finding
 from kb.project import Project
+from kb.search_keys import KeyMaker, SearchConfig
 from kb.status import translation_status
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -56,6 +57,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project.load_pages(sources)
     for finding in project.findings():
         _log(finding)
+    _prepare_search_keys(project)
     today = dates.today()
     _state["today"] = today
     _state["changed"] = changed = gitdates.last_changed(project.root)
@@ -79,6 +81,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     return files
+
+
+def _prepare_search_keys(project: Project) -> None:
+    """Search keys of every page's words; compound parts are added in on_post_page."""
+    maker = KeyMaker(SearchConfig.load(project.root))
+    page_keys: dict[str, list[str]] = {}
+    vocabulary: set[str] = set()
+    for src, page in project.pages.items():
+        keys = maker.word_keys(f"{page.title} {page.description} {page.body}")
+        page_keys[src] = keys
+        vocabulary.update(keys)
+    _state["search"] = (maker, page_keys, maker.refine(vocabulary))
+
+
+def _search_keys(src: str, markdown: str) -> list[str]:
+    maker, page_keys, vocabulary = _state["search"]
+    keys = page_keys.get(src)
+    if keys is None:  # a generated page
+        keys = maker.word_keys(markdown)
+    return maker.final_keys(keys, vocabulary)
 
 
 def _auto_sections(record: Any, project: Project) -> str:
@@ -140,7 +162,15 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    """Feed autodiscovery in every page's head."""
+    """Feed autodiscovery in every page's head; search keys in every article."""
+    if page.file.src_uri.endswith(".md"):
+        record = _project().pages.get(page.file.src_uri)
+        output = search_index.add_to_page(
+            output,
+            _search_keys(page.file.src_uri, page.markdown or ""),
+            title=record.title if record else (page.title or ""),
+            description=record.description if record else "",
+        )
     depth = page.url.count("/") if page.url else 0
     href = "../" * depth + "feed.xml"
     link = (
@@ -153,3 +183,11 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     # Whatever a page contains, what is published cannot run script or load a third party.
     return html_policy.sanitize(html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The static search: Pagefind's chunked index and the Dutch key table."""
+    site_dir = Path(config.site_dir)
+    maker, _, vocabulary = _state["search"]
+    search_index.write_browser_files(site_dir, maker, vocabulary)
+    search_index.build_pagefind(site_dir)

@@ -1,0 +1,131 @@
+"""Dutch-aware search: keys, the static index, and what a reader finds in the browser."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, BuildResult
+
+from kb.search_eval import chromium_path, matches, recall, run_queries, serve
+from kb.search_keys import KeyMaker, SearchConfig, fold, query_keys, split_compound
+
+QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def maker() -> KeyMaker:
+    return KeyMaker(SearchConfig.load(ROOT))
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("Leden", "lid"),  # irregular plural (corrected in data/search.yml)
+        ("steden", "stad"),
+        ("geïnstalleerd", "installeren"),  # participle
+        ("geinstalleerd", "geinstalleerd"),  # unknown without diaeresis: table handles it
+        ("veilige", "veilig"),  # adjective form
+        ("tabletje", "tablet"),  # diminutive
+        ("coördinatoren", "coordinator"),
+        ("E-mail", "email"),  # spelling variant + synonym group
+        ("email", "email"),
+        ("SSO", "sso"),  # abbreviation
+        ("meerstapsverificatie", "mfa"),  # synonym of an abbreviation
+    ],
+)
+def test_word_keys(maker: KeyMaker, word: str, key: str) -> None:
+    assert maker.key(word) == key
+
+
+def test_compounds_split_against_the_sites_own_vocabulary() -> None:
+    vocabulary = {"gast", "netwerk", "wachtwoord", "beleid", "school"}
+    assert split_compound("gastennetwerk", vocabulary) == ["gast", "netwerk"]
+    assert split_compound("wachtwoordbeleid", vocabulary) == ["wachtwoord", "beleid"]
+    assert split_compound("schoolbeleid", vocabulary) == ["school", "beleid"]
+    assert split_compound("onbekendwoord", vocabulary) == []
+
+
+def test_multiword_synonyms_and_refined_plurals(maker: KeyMaker) -> None:
+    keys = maker.word_keys("Met single sign-on en een ICT-praktijkdag.")
+    assert "sso" in keys and "praktijkdag" in keys
+    vocabulary = maker.refine(set(keys) | {maker.key("praktijkdagen")})
+    table = maker.browser_table(vocabulary)
+    assert table["praktijkdagen"] == "praktijkdag"
+    assert query_keys("Eenmalige aanmelding", maker, table) == ["sso"]
+    assert query_keys("ICT-coördinator", maker, table) == [fold("ict-coordinator")]
+
+
+@pytest.fixture(scope="module")
+def site(real_site: BuildResult) -> Path:
+    return real_site.site
+
+
+def test_index_is_chunked_and_material_search_is_gone(site: Path) -> None:
+    assert not (site / "search/search_index.json").exists()
+    fragments = list((site / "pagefind/fragment").iterdir())
+    indexes = list((site / "pagefind/index").iterdir())
+    assert len(fragments) >= 30 and indexes
+    assert max(p.stat().st_size for p in fragments + indexes) < 200_000
+    chunks = list((site / "zoeken/tabel").glob("*.json"))
+    assert len(chunks) > 20
+    assert max(p.stat().st_size for p in chunks) < 200_000
+    config = json.loads((site / "zoeken/config.json").read_text(encoding="utf-8"))
+    assert ["single signon", "sso"] in config["phrases"]
+
+
+def test_pages_carry_their_keys_for_the_index(site: Path) -> None:
+    html = (site / "adviezen/wachtwoordbeleid-en-mfa/index.html").read_text(encoding="utf-8")
+    assert "<article data-pagefind-body" in html
+    block = html.split('class="kb-zoeksleutels"')[1].split("</div>")[0]
+    for key in ("wachtwoord", "mfa", "beleid"):
+        assert f" {key} " in f" {block} ", key
+
+
+def test_search_dialog_markup_is_accessible(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'aria-controls="kb-search"' in html and 'aria-keyshortcuts="/"' in html
+    assert '<label for="kb-search-input"' in html and 'role="status"' in html
+
+
+def _need_browser() -> None:
+    if chromium_path() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium ontbreekt onder CI (installeer het Debian-pakket chromium)")
+        pytest.skip("Chromium ontbreekt: zoektests in de browser overgeslagen")
+
+
+@pytest.mark.browser
+def test_dutch_queries_find_the_right_page(site: Path) -> None:
+    _need_browser()
+    expected = {item["query"]: item["expect"] for item in QUERIES}
+    results = run_queries(site, list(expected), "kb")
+    misses = [q for q in expected if not matches(results[q], expected[q])]
+    assert len(expected) >= 40
+    assert recall(results, expected) >= 0.9, misses
+    for query in ("leden", "tabletje", "backups", "paswoord", "praktijkdagen", "AVG"):
+        assert query not in misses, (query, results[query])
+
+
+@pytest.mark.browser
+def test_browser_and_build_normalise_queries_the_same_way(site: Path, maker: KeyMaker) -> None:
+    _need_browser()
+    from playwright.sync_api import sync_playwright
+
+    from kb.search_eval import CHROMIUM_ARGS
+
+    table: dict[str, str] = {}
+    for chunk in (site / "zoeken/tabel").glob("*.json"):
+        table.update(json.loads(chunk.read_text(encoding="utf-8")))
+    queries = [item["query"] for item in QUERIES] + ["Geïnstalleerde tabletjes", "E-MAILS"]
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base)
+        for query in queries:
+            in_browser = page.evaluate("q => window.kbZoeksleutels(q)", query)
+            assert in_browser == query_keys(query, maker, table), query
+        browser.close()
