@@ -153,9 +153,8 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
             translation_status(record, project.registries, project.root, today)
         )
     top += views.review_notice(record, today)
-    if record.type == "evenement" and record.is_valid and overviews.is_confirmed(record):
-        ics = record.src.removesuffix(".md").split("/")[-1] + ".ics"
-        top += f"[Zet in je agenda (.ics)]({ics}){{ .md-button }}\n\n"
+    if record.type == "evenement" and record.is_valid:
+        top += overviews.event_facts(record)
     markdown = views.insert_after_title(markdown, top)
     markdown = markdown.rstrip("\n") + "\n" + _auto_sections(record, project)
     return views.error_block(record.findings) + markdown

@@ -45,9 +45,7 @@ def run_build(root: Path, strict: bool = True, today: str = FIXED_TODAY) -> Buil
     env = {**os.environ, "KB_TODAY": today}
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     command.append("--strict" if strict else "--no-strict")
-    proc = subprocess.run(
-        command, cwd=root, env=env, capture_output=True, text=True, timeout=600
-    )
+    proc = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, root)
 
 

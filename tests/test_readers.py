@@ -186,7 +186,7 @@ def test_moved_page_keeps_its_old_url(project_copy: Path) -> None:
 
 def test_dutch_404_page_offers_search_and_sections(site_with_fixtures: BuildResult) -> None:
     html = (site_with_fixtures.site / "404.html").read_text(encoding="utf-8")
-    assert "Deze pagina bestaat niet" in html and 'for="__search"' in html
+    assert "Deze pagina bestaat niet" in html and "data-kb-search-open" in html
     for section in ("rollen/", "themas/", "adviezen/", "agenda/"):
         assert section in html
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT, BuildResult
 
-from kb.search_eval import chromium_path, matches, recall, run_queries, serve
+from kb.search_eval import chromium_path, isolated, matches, recall, run_queries, serve
 from kb.search_keys import KeyMaker, SearchConfig, fold, query_keys, split_compound
 
 QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))
@@ -121,11 +121,18 @@ def test_browser_and_build_normalise_queries_the_same_way(site: Path, maker: Key
     for chunk in (site / "zoeken/tabel").glob("*.json"):
         table.update(json.loads(chunk.read_text(encoding="utf-8")))
     queries = [item["query"] for item in QUERIES] + ["Geïnstalleerde tabletjes", "E-MAILS"]
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base)
-        for query in queries:
-            in_browser = page.evaluate("q => window.kbZoeksleutels(q)", query)
-            assert in_browser == query_keys(query, maker, table), query
-        browser.close()
+
+    def in_browser() -> dict[str, list[str]]:
+        with serve(site) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
+            page = browser.new_page()
+            page.goto(base)
+            keys = {q: page.evaluate("q => window.kbZoeksleutels(q)", q) for q in queries}
+            browser.close()
+            return keys
+
+    keys = isolated(in_browser)
+    for query in queries:
+        assert keys[query] == query_keys(query, maker, table), query

@@ -254,3 +254,21 @@ def recent_section(
             f"<small>({page.type})</small>"
         )
     return "\n".join(out) + "\n"
+
+
+def event_facts(page: Page) -> str:
+    """The facts block at the top of an event page (when, where, who, calendar link)."""
+    meta = page.meta
+    if is_confirmed(page):
+        ics = page.src.removesuffix(".md").split("/")[-1] + ".ics"
+        when = f"{_when(page)} · [Zet in je agenda (.ics)]({ics})"
+    else:
+        expected = meta.get("expected", "")
+        when = "**datum nog niet bevestigd**" + (f" ({expected})" if expected else "")
+    location = meta.get("location", "")
+    return (
+        '!!! info "Praktisch"\n'
+        f"    - Wanneer: {when}\n"
+        f"    - Waar: {location}\n"
+        f"    - Organisator: [{meta.get('organizer', '')}]({meta.get('url', '')})\n\n"
+    )

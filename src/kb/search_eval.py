@@ -56,10 +56,23 @@ def matches(src_candidates: list[str], expected: list[str]) -> bool:
     return any(e in options for e in expected)
 
 
+def isolated(function, *args):  # type: ignore[no-untyped-def]
+    """Run Playwright's sync API in its own thread, so it works beside another Playwright
+    session (e.g. a test fixture) that already owns this thread's event loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
+
+
 def run_queries(
     site: Path, queries: list[str], engine: str = "kb", top: int = 5
 ) -> dict[str, list[str]]:
     """Type each query into the site's search box; return the listed pages (src paths)."""
+    return isolated(_run_queries, site, queries, engine, top)
+
+
+def _run_queries(site: Path, queries: list[str], engine: str, top: int) -> dict[str, list[str]]:
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
