@@ -189,4 +189,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     maker, _, vocabulary = _state["search"]
     search_index.write_browser_files(site_dir, maker, vocabulary)
-    search_index.build_pagefind(site_dir)
+    try:
+        search_index.build_pagefind(site_dir)
+    except search_index.SearchIndexError as exc:
+        log.error("zoekindex: %s", exc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shutil
 from pathlib import Path
@@ -70,34 +69,40 @@ def write_browser_files(site_dir: Path, maker: KeyMaker, site_keys: set[str]) ->
     return len(chunks)
 
 
-def build_pagefind(site_dir: Path) -> int:
+class SearchIndexError(Exception):
+    """Pagefind could not index the site (Dutch message)."""
+
+
+def build_pagefind(site_dir: Path, timeout: int = 900) -> int:
     """Index the built site with Pagefind (chunked static index under ``pagefind/``).
 
-    The files are taken from the Pagefind service and written here: letting the service
-    write them itself raced with its shutdown and left truncated files (seen in testing).
-    Returns the number of files written.
+    Runs Pagefind's own command-line binary (shipped in the ``pagefind[bin]`` wheel).
+    Its Python service API was not used: it merges the binary's log output into the
+    message channel and hung a build when that happened (seen in the benchmark).
+    Returns the number of files in the index.
     """
-    from pagefind.index import IndexConfig, PagefindIndex
+    import subprocess
 
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise SearchIndexError(
+            "Pagefind ontbreekt: installeer de pakketten opnieuw (make install)."
+        )
     output = site_dir / "pagefind"
-
-    async def run(scratch: str) -> list[tuple[str, bytes]]:
-        # The context manager also writes the files on exit; send those to a scratch folder.
-        async with PagefindIndex(
-            config=IndexConfig(force_language="nl", output_path=scratch)
-        ) as index:
-            await index.add_directory(str(site_dir))
-            files = await index.get_files()
-            return [(f["path"], f["content"]) for f in files]
-
     if output.exists():
         shutil.rmtree(output)
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as scratch:
-        files = asyncio.run(run(scratch))
-    for relative, content in files:
-        target = output / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    return len(files)
+    command = [
+        str(executable), "--site", str(site_dir), "--output-subdir", "pagefind",
+        "--force-language", "nl", "--quiet",
+    ]  # fmt: skip
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise SearchIndexError(f"Pagefind stopte niet binnen {timeout} s.") from exc
+    if proc.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind kon de site niet indexeren: {(proc.stderr or proc.stdout).strip()}"
+        )
+    return sum(1 for path in output.rglob("*") if path.is_file())
