@@ -28,8 +28,11 @@ MIN_PART = 4
 MIN_COMPOUND = 8
 
 
+@cache
 def fold(text: str) -> str:
     """Lowercase, no diacritics, no hyphens: how the browser writes a word too."""
+    if text.isascii():
+        return text.lower().replace("-", "")
     decomposed = unicodedata.normalize("NFD", text.lower())
     plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return plain.replace("-", "").replace("\u00ad", "")
@@ -69,6 +72,15 @@ def _dictionary() -> object:
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
     return DefaultDictionaryFactory().get_dictionary("nl")
+
+
+@cache
+def _dictionary_pairs() -> list[tuple[str, str]]:
+    """(form, lemma) pairs of simplemma's Dutch dictionary, decoded once per process."""
+    pairs = []
+    for form, lemma in _dictionary().items():  # type: ignore[attr-defined]
+        pairs.append((form, lemma if isinstance(lemma, str) else lemma.decode("utf-8")))
+    return pairs
 
 
 @cache
@@ -169,10 +181,10 @@ class KeyMaker:
             if form != key and form not in seen:
                 table.setdefault(form, key)
 
-        dictionary = _dictionary()
-        for form, lemma in dictionary.items():  # type: ignore[attr-defined]
-            key = fold(lemma if isinstance(lemma, str) else lemma.decode("utf-8"))
-            key = self.config.synonym_keys.get(key, key)
+        synonyms = self.config.synonym_keys
+        for form, lemma in _dictionary_pairs():
+            key = fold(lemma)
+            key = synonyms.get(key, key)
             if key in wanted:
                 offer(fold(form), key)
         for form, lemma in self.config.lemmas.items():
