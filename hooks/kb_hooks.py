@@ -147,6 +147,9 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     }
     markdown = views.expand_placeholders(markdown, generators)
     today = _state["today"]
+    page.meta["git_revision_date_localized"] = views.last_updated(
+        _state["changed"].get(record.src), today
+    )
     top = ""
     if record.type == "vertaling":
         top += views.translation_banner(

@@ -1,12 +1,14 @@
 """Synthetic pages for the benchmark: valid pages of every type with realistic Dutch text.
 
-    python scripts/synthetic.py N OUTDIR [--seed 1]
+    python scripts/synthetic.py N OUTDIR [--seed 1] [--folder-size 50]
 
-writes N pages into ``OUTDIR/docs/<section>/`` (the section of each type comes from
-``data/vocabulary.yml``). The front matter follows ``src/kb/schema.py``: vocabulary values
-come from ``data/vocabulary.yml``, translations point at a source of ``data/sources.yml``
-(with its sha256) whose licence allows translating. The registries are read from OUTDIR
-when it is a project (``OUTDIR/data/vocabulary.yml`` exists), else from this repository.
+writes N pages into ``OUTDIR/docs/<section>/<group>/``: the section of each type comes from
+``data/vocabulary.yml``, the group is the first topic, organisation kind or event year, with
+at most ``--folder-size`` pages per folder. Existing pages are never overwritten. The front
+matter follows ``src/kb/schema.py``: vocabulary values come from ``data/vocabulary.yml``,
+translations point at a source of ``data/sources.yml`` (with its sha256) whose licence
+allows translating. The registries are read from OUTDIR when it is a project
+(``OUTDIR/data/vocabulary.yml`` exists), else from this repository.
 
 The text is generated from Dutch word lists and sentence templates about school ICT, with
 what a Dutch search has to cope with: inflected verbs and participles (installeren,
@@ -20,6 +22,7 @@ internal links to other synthetic pages. The same seed gives the same pages.
 from __future__ import annotations
 
 import argparse
+import posixpath
 import random
 import re
 import sys
@@ -44,6 +47,11 @@ TYPE_WEIGHTS: dict[str, float] = {
     "evenement": 0.07,
 }
 WORDS_PER_PAGE = (700, 900)  # body length in words, drawn per page
+# Pages go to <section>/<group>/ (group = first topic, organisation kind or event year), at
+# most FOLDER_SIZE per folder (beveiliging, beveiliging-2, ...), as a large site would be
+# organised. This keeps the navigation of one page bounded (navigation.prune shows the
+# current folder), so build time can grow linearly; 0 puts every page flat in its section.
+FOLDER_SIZE = 50
 REFERENCE_DAY = date(2026, 11, 28)  # generated dates are relative to this day (reproducible)
 
 # --------------------------------------------------------------------------- Dutch lexicon
@@ -248,7 +256,13 @@ CONNECTIVES = [
     "Op veel scholen", "Volgens de ervaring van andere scholen", "Uiteindelijk", "Gelukkig",
     "In het basisonderwijs", "In het secundair onderwijs", "Na een incident",
 ]  # fmt: skip
-MODALS = [("moet", "moeten"), ("kan", "kunnen"), ("mag", "mogen"), ("wil", "willen"), ("zal", "zullen")]
+MODALS = [
+    ("moet", "moeten"),
+    ("kan", "kunnen"),
+    ("mag", "mogen"),
+    ("wil", "willen"),
+    ("zal", "zullen"),
+]
 CITIES = [
     "Antwerpen", "Gent", "Brugge", "Leuven", "Hasselt", "Kortrijk", "Mechelen", "Aalst",
     "Genk", "Roeselare", "Sint-Niklaas", "Turnhout", "Oostende", "Dendermonde", "Lier",
@@ -451,13 +465,22 @@ class Writer:
         definite = rng.random() < 0.6 if definite is None else definite
         adjective = rng.choice(ADJECTIVES) if rng.random() < 0.35 else None
         if plural:
-            det = rng.choice(["de", "de", "alle", "onze", "die", "deze"]) if definite else rng.choice(
-                ["", "veel", "twee", "enkele", "extra", "honderd"]
+            det = (
+                rng.choice(["de", "de", "alle", "onze", "die", "deze"])
+                if definite
+                else rng.choice(["", "veel", "twee", "enkele", "extra", "honderd"])
             )
             words = [det, adjective[1] if adjective else "", pl]
             return " ".join(w for w in words if w), True
         if definite:
-            det = rng.choice([article, article, "dit" if article == "het" else "deze", "uw" if rng.random() < 0.1 else article])
+            det = rng.choice(
+                [
+                    article,
+                    article,
+                    "dit" if article == "het" else "deze",
+                    "uw" if rng.random() < 0.1 else article,
+                ]
+            )
             adj = adjective[1] if adjective else ""
         else:
             det = rng.choice(["een", "een", "een", "ons" if article == "het" else "onze"])
@@ -491,8 +514,16 @@ class Writer:
         if form == 0:
             text = f"{cap(subject)} {finite_main} {obj} {adv}{pre}."
         elif form == 1:
-            lead = rng.choice(["Het is belangrijk dat", "Zorg ervoor dat", "Spreek af dat",
-                               "Het helpt als", "Controleer of", "Het is niet nodig dat"])
+            lead = rng.choice(
+                [
+                    "Het is belangrijk dat",
+                    "Zorg ervoor dat",
+                    "Spreek af dat",
+                    "Het helpt als",
+                    "Controleer of",
+                    "Het is niet nodig dat",
+                ]
+            )
             text = f"{lead} {subject} {obj} {adv} {finite_sub}."
         elif form == 2:
             aux = "worden" if obj_pl else "wordt"
@@ -501,14 +532,28 @@ class Writer:
             aux = "hebben" if subj_pl else "heeft"
             text = f"{cap(subject)} {aux} {obj} {adv} {participle}."
         elif form == 4:
-            lead = rng.choice(["Vorig schooljaar", "Vroeger", "Bij de start van de Digisprong",
-                               "Tijdens de coronacrisis", "Twee jaar geleden"])
+            lead = rng.choice(
+                [
+                    "Vorig schooljaar",
+                    "Vroeger",
+                    "Bij de start van de Digisprong",
+                    "Tijdens de coronacrisis",
+                    "Twee jaar geleden",
+                ]
+            )
             verb = past_pl if subj_pl else past_sg
             text = f"{lead} {verb} {subject} {obj} nog {adv}{pre}."
         elif form == 5:
             te = f"{prefix} te {base}" if prefix else f"te {inf}"
-            lead = rng.choice(["Het loont de moeite om", "Het is verstandig om", "Vergeet niet om",
-                               "Neem de tijd om", "Het kost weinig moeite om"])
+            lead = rng.choice(
+                [
+                    "Het loont de moeite om",
+                    "Het is verstandig om",
+                    "Vergeet niet om",
+                    "Neem de tijd om",
+                    "Het kost weinig moeite om",
+                ]
+            )
             text = f"{lead} {obj} {adv} {te}."
         elif form == 6:
             modal = rng.choice(MODALS)
@@ -521,8 +566,10 @@ class Writer:
         elif form == 9:
             pred = rng.choice(PREDICATES)
             other, other_pl = self.thing()
-            text = (f"Als {subject} {obj} niet {finite_sub}, dan {'zijn' if other_pl else 'is'} "
-                    f"{other} snel {pred}.")
+            text = (
+                f"Als {subject} {obj} niet {finite_sub}, dan {'zijn' if other_pl else 'is'} "
+                f"{other} snel {pred}."
+            )
         elif form == 10:
             link = rng.choice(["zodat", "omdat", "want", "terwijl"])
             second, second_pl = self.person()
@@ -544,8 +591,10 @@ class Writer:
             n = rng.randint(2, 40)
             m = n + rng.randint(1, 60)
             plural_noun = self._plural_noun()
-            text = (f"In {n} van de {m} scholen die we bevroegen, {past_pl} de coördinatoren "
-                    f"de {plural_noun} {adv}{pre}.")
+            text = (
+                f"In {n} van de {m} scholen die we bevroegen, {past_pl} de coördinatoren "
+                f"de {plural_noun} {adv}{pre}."
+            )
         else:
             lead = rng.random() < 0.5
             connective = rng.choice(CONNECTIVES)
@@ -562,7 +611,7 @@ class Writer:
 
     def instruction(self) -> str:
         """An imperative list item."""
-        inf, base, prefix, third, stem, *_ , participle = self.rng.choice(VERBS)
+        inf, base, prefix, third, stem, *_, participle = self.rng.choice(VERBS)
         obj, _ = self.thing()
         pre = f" {prefix}" if prefix else ""
         return f"{cap(stem)} {obj} {self._adv()}{pre}."
@@ -592,8 +641,16 @@ class Writer:
         if form == 0:
             return cap(topic), topic
         if form == 1:
-            where = rng.choice(["in het basisonderwijs", "in het secundair", "met weinig budget",
-                                "in kleine scholen", "in de scholengemeenschap", "voor beginners"])
+            where = rng.choice(
+                [
+                    "in het basisonderwijs",
+                    "in het secundair",
+                    "met weinig budget",
+                    "in kleine scholen",
+                    "in de scholengemeenschap",
+                    "voor beginners",
+                ]
+            )
             return cap(f"{topic} {where}"), topic
         if form == 2:
             adj = rng.choice(ADJECTIVES)[1]
@@ -606,12 +663,14 @@ class Writer:
     def description(self, topic: str) -> str:
         rng = self.rng
         persons = rng.choice(PERSONS)[1]
-        text = rng.choice([
-            f"Wat {persons} moeten weten over {topic}, met een stappenplan en tips.",
-            f"Praktisch advies over {self._plural_noun()} en {self._plural_noun()} voor "
-            f"{persons} in Vlaamse scholen.",
-            f"Achtergrond, afspraken en een checklist voor {persons}: {topic}.",
-        ])
+        text = rng.choice(
+            [
+                f"Wat {persons} moeten weten over {topic}, met een stappenplan en tips.",
+                f"Praktisch advies over {self._plural_noun()} en {self._plural_noun()} voor "
+                f"{persons} in Vlaamse scholen.",
+                f"Achtergrond, afspraken en een checklist voor {persons}: {topic}.",
+            ]
+        )
         return text if len(text) <= 200 else text[:196].rstrip() + "…"
 
 
@@ -626,10 +685,13 @@ class PagePlan:
     title: str
     description: str
     meta: list[tuple[str, str]] = field(default_factory=list)  # (key, YAML value) in order
+    group: str = ""  # subfolder theme: first topic, organisation kind or event year
+    folder: str = ""  # the subfolder actually used (group, group-2, ...)
 
     @property
     def src(self) -> str:
-        return f"{self.section}/{self.slug}.md"
+        folder = f"{self.folder}/" if self.folder else ""
+        return f"{self.section}/{folder}{self.slug}.md"
 
 
 def allocate(n: int, types: list[str], rng: random.Random) -> list[str]:
@@ -660,8 +722,10 @@ def _date(rng: random.Random, start: date, end: date) -> date:
 
 
 def plan_page(
-    index: int, page_type: str, registry: Registry, writer: Writer, rng: random.Random,
-    used: set[str],
+    page_type: str,
+    registry: Registry,
+    writer: Writer,
+    rng: random.Random,
 ) -> PagePlan:
     lists = registry.lists
     section = registry.sections[page_type]
@@ -671,7 +735,9 @@ def plan_page(
         category = rng.choice(CATEGORIES)
         purchaser = rng.choice(PURCHASERS)
         title = f"Raamcontract {category.lower()} ({purchaser.replace(' (fictief)', '')})"
-        description = f"Raamcontract voor {category.lower()}: wie mag instappen, looptijd en voorwaarden."
+        description = (
+            f"Raamcontract voor {category.lower()}: wie mag instappen, looptijd en voorwaarden."
+        )
     elif page_type == "organisatie":
         title = f"{rng.choice(ORG_PREFIXES)} {rng.choice(CITIES)}"
         description = f"Fictieve organisatie die ICT-coördinatoren in de regio {title.split()[-1]} ondersteunt."
@@ -689,10 +755,8 @@ def plan_page(
         description = writer.description(topic)
     title = title[:120]
     slug = slugify(title)[:80].strip("-")
-    candidate, n = slug, 2
-    while f"{section}/{candidate}" in used:
-        candidate, n = f"{slug}-{n}", n + 1
-    used.add(f"{section}/{candidate}")
+    candidate = slug  # made unique per folder in generate()
+    group = ""
 
     if page_type in ("artikel", "advies", "vertaling"):
         meta.append(("roles", yaml_list(_pick(rng, lists.get("roles", []), 1, 2))))
@@ -701,15 +765,22 @@ def plan_page(
             meta.append(("levels", yaml_list(_pick(rng, lists.get("levels", []), 1, 2))))
         if rng.random() < 0.8:
             meta.append(("tags", yaml_list(_pick(rng, lists.get("tags", []), 1, 4))))
-        authors = [EDITORS] if rng.random() < 0.6 else [
-            f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _ in range(rng.randint(1, 2))
-        ]
+        authors = (
+            [EDITORS]
+            if rng.random() < 0.6
+            else [
+                f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+                for _ in range(rng.randint(1, 2))
+            ]
+        )
         meta.append(("authors", yaml_list(list(dict.fromkeys(authors)), quote=True)))
     if page_type in ("advies", "vertaling", "raamcontract"):
         reviewed = _date(rng, day - timedelta(days=500), day - timedelta(days=1))
         meta.append(("reviewed", reviewed.isoformat()))
         if rng.random() < 0.2:
-            meta.append(("review_by", (reviewed + timedelta(days=rng.choice([90, 180, 270]))).isoformat()))
+            meta.append(
+                ("review_by", (reviewed + timedelta(days=rng.choice([90, 180, 270]))).isoformat())
+            )
     if page_type == "vertaling":
         meta.append(("source", source_id))
         kind = rng.choice(lists.get("translation_kinds", ["bewerking"]))
@@ -719,11 +790,13 @@ def plan_page(
             [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"] if rng.random() < 0.5 else [],
             quote=True,
         )
-        meta.append((
-            "translation",
-            f"\n  kind: {kind}\n  translators: {translators}\n  reviewers: {reviewers}"
-            f"\n  source_sha256: {sha}",
-        ))
+        meta.append(
+            (
+                "translation",
+                f"\n  kind: {kind}\n  translators: {translators}\n  reviewers: {reviewers}"
+                f"\n  source_sha256: {sha}",
+            )
+        )
     if page_type == "raamcontract":
         meta.append(("purchaser", q(purchaser)))
         meta.append(("suppliers", yaml_list(_pick(rng, SUPPLIERS, 0, 3), quote=True)))
@@ -739,7 +812,16 @@ def plan_page(
             meta.append(("end", "null"))
         meta.append(("eligible", q(rng.choice(ELIGIBLE))))
         meta.append(("url", f"https://example.org/raamcontracten/{candidate}"))
-        meta.append(("roles", yaml_list(["budgetbeheerder"] if "budgetbeheerder" in lists.get("roles", []) else _pick(rng, lists.get("roles", []), 1, 1))))
+        meta.append(
+            (
+                "roles",
+                yaml_list(
+                    ["budgetbeheerder"]
+                    if "budgetbeheerder" in lists.get("roles", [])
+                    else _pick(rng, lists.get("roles", []), 1, 1)
+                ),
+            )
+        )
         meta.append(("topics", yaml_list(_pick(rng, lists.get("topics", []), 1, 2))))
     if page_type == "organisatie":
         meta.append(("kind", rng.choice(lists.get("organisation_kinds", ["netwerk"]))))
@@ -762,23 +844,42 @@ def plan_page(
             meta.append(("end", end.strftime("%Y-%m-%dT%H:%M:%S") + offset))
         else:
             meta.append(("date_confirmed", "false"))
-            meta.append(("expected", q(rng.choice([
-                "Jaarlijks in het voorjaar; datum nog niet bevestigd.",
-                "Meestal in oktober; de organisator kondigt de datum later aan.",
-                "Elk schooljaar in de krokusvakantie; datum volgt.",
-            ]))))
+            meta.append(
+                (
+                    "expected",
+                    q(
+                        rng.choice(
+                            [
+                                "Jaarlijks in het voorjaar; datum nog niet bevestigd.",
+                                "Meestal in oktober; de organisator kondigt de datum later aan.",
+                                "Elk schooljaar in de krokusvakantie; datum volgt.",
+                            ]
+                        )
+                    ),
+                )
+            )
         meta.append(("location", q(city if city != "online" else "online")))
         meta.append(("organizer", q(f"{rng.choice(ORG_PREFIXES)} {rng.choice(CITIES)}")))
         meta.append(("url", f"https://example.org/agenda/{candidate}"))
         if rng.random() < 0.5:
             meta.append(("roles", yaml_list(_pick(rng, lists.get("roles", []), 1, 2))))
-    plan = PagePlan(page_type, section, candidate, title, description, meta)
-    return plan
+    for key, value in meta:
+        if key == "topics" and not group:
+            group = value.strip("[]").split(",")[0].strip()
+        elif key == "kind" or (key == "start" and page_type == "evenement"):
+            group = value[:4] if key == "start" else value
+    if page_type == "evenement" and not group:
+        group = "datum-onbevestigd"
+    return PagePlan(page_type, section, candidate, title, description, meta, group or "algemeen")
 
 
 def front_matter(plan: PagePlan) -> str:
-    lines = ["---", f"title: {q(plan.title)}", f"description: {q(plan.description)}",
-             f"type: {plan.type}"]
+    lines = [
+        "---",
+        f"title: {q(plan.title)}",
+        f"description: {q(plan.description)}",
+        f"type: {plan.type}",
+    ]
     for key, value in plan.meta:
         lines.append(f"{key}:{'' if value.startswith(chr(10)) else ' '}{value}")
     lines.append("---")
@@ -786,10 +887,7 @@ def front_matter(plan: PagePlan) -> str:
 
 
 def _relative(src: str, target: str) -> str:
-    a, b = src.split("/"), target.split("/")
-    if a[0] == b[0]:
-        return b[-1]
-    return "../" * (len(a) - 1) + target
+    return posixpath.relpath(target, posixpath.dirname(src))
 
 
 def render_body(plan: PagePlan, links: list[PagePlan], writer: Writer, rng: random.Random) -> str:
@@ -821,10 +919,17 @@ def render_body(plan: PagePlan, links: list[PagePlan], writer: Writer, rng: rand
             block += [f"{i}. {writer.instruction()}" for i in range(1, rng.randint(4, 7))] + [""]
         elif kind == "admonition":
             name = rng.choice(ADMONITIONS)
-            block += [f'!!! {name} "{ADMONITION_TITLES[name]}"', "", f"    {writer.sentence()} {writer.sentence()}", ""]
+            block += [
+                f'!!! {name} "{ADMONITION_TITLES[name]}"',
+                "",
+                f"    {writer.sentence()} {writer.sentence()}",
+                "",
+            ]
         elif kind == "links" and pending_links:
             block += ["Verder lezen:", ""]
-            block += [f"- [{o.title.rstrip('?')}]({_relative(plan.src, o.src)})" for o in pending_links] + [""]
+            block += [
+                f"- [{o.title.rstrip('?')}]({_relative(plan.src, o.src)})" for o in pending_links
+            ] + [""]
             pending_links = []
         if rng.random() < 0.7:
             block += [writer.paragraph((2, 5)), ""]
@@ -836,11 +941,19 @@ def render_body(plan: PagePlan, links: list[PagePlan], writer: Writer, rng: rand
         parts += ["## In de Vlaamse context", "", writer.paragraph((3, 5)), ""]
     if pending_links:
         parts += ["## Meer lezen", ""]
-        parts += [f"- [{o.title.rstrip('?')}]({_relative(plan.src, o.src)})" for o in pending_links] + [""]
+        parts += [
+            f"- [{o.title.rstrip('?')}]({_relative(plan.src, o.src)})" for o in pending_links
+        ] + [""]
     return "\n".join(parts).rstrip() + "\n"
 
 
-def generate(n: int, outdir: Path, seed: int = 1, project: Path | None = None) -> list[Path]:
+def generate(
+    n: int,
+    outdir: Path,
+    seed: int = 1,
+    project: Path | None = None,
+    folder_size: int = FOLDER_SIZE,
+) -> list[Path]:
     """Write ``n`` synthetic pages under ``outdir/docs``; returns the written files."""
     outdir = Path(outdir)
     if project is None:
@@ -856,7 +969,17 @@ def generate(n: int, outdir: Path, seed: int = 1, project: Path | None = None) -
         path.relative_to(outdir / "docs").with_suffix("").as_posix()
         for path in (outdir / "docs").rglob("*.md")
     }
-    plans = [plan_page(i, t, registry, writer, rng, used) for i, t in enumerate(allocate(n, types, rng))]
+    plans = [plan_page(t, registry, writer, rng) for t in allocate(n, types, rng)]
+    filled: Counter[tuple[str, str]] = Counter()
+    for plan in plans:
+        if folder_size > 0:
+            chunk = filled[(plan.section, plan.group)] // folder_size
+            filled[(plan.section, plan.group)] += 1
+            plan.folder = plan.group if chunk == 0 else f"{plan.group}-{chunk + 1}"
+        slug, number = plan.slug, 2
+        while plan.src[:-3] in used:
+            plan.slug, number = f"{slug}-{number}", number + 1
+        used.add(plan.src[:-3])
     written: list[Path] = []
     content = [p for p in plans if p.type in ("artikel", "advies", "vertaling")] or plans
     for plan in plans:
@@ -878,14 +1001,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of pages")
     parser.add_argument("outdir", type=Path, help="project directory; pages go to OUTDIR/docs/")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--project", type=Path, default=None,
-                        help="project whose data/ is used (default: OUTDIR if it has one, else this repository)")
+    parser.add_argument(
+        "--folder-size",
+        type=int,
+        default=FOLDER_SIZE,
+        help=f"pages per subfolder (default {FOLDER_SIZE}; 0 = flat in the section)",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        help="project whose data/ is used (default: OUTDIR if it has one, else this repository)",
+    )
     args = parser.parse_args(argv)
-    files = generate(args.n, args.outdir, args.seed, args.project)
-    counts = Counter(p.parent.name for p in files)
+    files = generate(args.n, args.outdir, args.seed, args.project, args.folder_size)
+    counts = Counter(p.relative_to(args.outdir / "docs").parts[0] for p in files)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
-    print(f"{len(files)} pages written to {args.outdir / 'docs'} ({words} words): "
-          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(
+        f"{len(files)} pages written to {args.outdir / 'docs'} ({words} words): "
+        + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    )
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -84,8 +85,22 @@ def event_calendar(events: list[Page], site_url: str, site_name: str) -> bytes:
         event.add("url", absolute(site_url, page.url))
         event.add("description", page.description)
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    if calendar.walk("VEVENT"):
+        calendar.add_component(_brussels_timezone())
     return calendar.to_ical()
+
+
+@cache
+def _brussels_timezone():  # type: ignore[no-untyped-def]
+    """The VTIMEZONE for Europe/Brussels, made once per build by icalendar."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    event = Event()
+    event.add("dtstart", datetime(2026, 1, 1, 12, tzinfo=TIMEZONE))
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.walk("VTIMEZONE")[0]
 
 
 # --------------------------------------------------------------------------- catalogue

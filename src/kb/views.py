@@ -293,3 +293,18 @@ def status_page(project, today) -> str:  # type: ignore[no-untyped-def]
 
 def _cell(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def last_updated(changed, today) -> str:  # type: ignore[no-untyped-def]
+    """'Laatst bijgewerkt op …' from the page's last commit (the build date outside git).
+
+    Material shows it at the bottom of the page (partials/source-file.html). The dates of
+    all pages come from one `git log` pass (kb.gitdates), which stays linear at scale.
+    """
+    from kb import dates
+
+    day = changed.date() if changed else today
+    return (
+        f'Laatst bijgewerkt op <time datetime="{day.isoformat()}">'
+        f"{dates.format_date_nl(day)}</time>"
+    )
