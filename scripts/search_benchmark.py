@@ -28,20 +28,12 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic  # noqa: E402
+from search_recall import VANILLA  # noqa: E402  (the same vanilla Material config)
 
 from kb.search_eval import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 PARTS = ("mkdocs.yml", "docs", "data", "sources", "includes", "hooks", "overrides")
 QUERIES = ("wachtwoordbeleid", "gastennetwerk", "leerlingen", "tabletje", "back-ups")
-VANILLA = """site_name: Vanilla
-theme:
-  name: material
-  language: nl
-  font: false
-  features: [navigation.prune]
-plugins:
-  - search
-"""
 
 
 def build(root: Path) -> float:
