@@ -244,6 +244,12 @@ def recent_section(
     pages: list[Page], changed: dict[str, datetime], from_src: str, limit: int = 8
 ) -> str:
     dated = [(changed[p.src], p) for p in listed(pages) if p.src in changed]
+    if not dated:  # outside git (a copy of the project): fall back to the review dates
+        dated = [
+            (datetime.combine(p.reviewed, datetime.min.time()), p)
+            for p in listed(pages)
+            if p.reviewed
+        ]
     dated.sort(key=lambda item: (item[0], item[1].src), reverse=True)
     out = ["\n## Recent toegevoegd of bijgewerkt\n"]
     if not dated:
