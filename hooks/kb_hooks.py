@@ -103,34 +103,6 @@ def _search_keys(src: str, markdown: str) -> list[str]:
     return maker.final_keys(keys, vocabulary)
 
 
-def _auto_sections(record: Any, project: Project) -> str:
-    """Lists the build appends to landing pages, chosen by the page's place in docs/."""
-    pages = list(project.pages.values())
-    vocabulary = project.vocabulary
-    src = record.src
-    parts = src.split("/")
-    today = _state["today"]
-    if src == "index.md":
-        return overviews.recent_section(pages, _state["changed"], src)
-    if len(parts) == 3 and parts[2] == "index.md":
-        if parts[0] == "rollen" and parts[1] in vocabulary.keys("roles"):
-            return overviews.role_section(pages, parts[1], src, vocabulary)
-        if parts[0] == "themas" and parts[1] in vocabulary.keys("topics"):
-            return overviews.topic_section(pages, parts[1], src, vocabulary)
-    if len(parts) == 2 and parts[1] == "index.md":
-        if parts[0] == "niveaus":
-            return overviews.level_links(vocabulary)
-        if parts[0] == "agenda":
-            return overviews.agenda_section(pages, src, today)
-        if parts[0] == "raamcontracten":
-            return overviews.contracts_section(pages, src, today, vocabulary)
-        for page_type in vocabulary.keys("types"):
-            term = vocabulary.term("types", page_type)
-            if term and term.section == parts[0]:
-                return overviews.type_section(pages, page_type, src, vocabulary)
-    return ""
-
-
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     project = _project()
     record = project.pages.get(page.file.src_uri)
@@ -159,7 +131,17 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     if record.type == "evenement" and record.is_valid:
         top += overviews.event_facts(record)
     markdown = views.insert_after_title(markdown, top)
-    markdown = markdown.rstrip("\n") + "\n" + _auto_sections(record, project)
+    markdown = (
+        markdown.rstrip("\n")
+        + "\n"
+        + overviews.landing_section(
+            record.src,
+            list(project.pages.values()),
+            project.vocabulary,
+            _state["today"],
+            _state["changed"],
+        )
+    )
     return views.error_block(record.findings) + markdown
 
 

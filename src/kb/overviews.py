@@ -278,3 +278,39 @@ def event_facts(page: Page) -> str:
         f"    - Waar: {location}\n"
         f"    - Organisator: [{meta.get('organizer', '')}]({meta.get('url', '')})\n\n"
     )
+
+
+def landing_section(
+    src: str,
+    pages: list[Page],
+    vocabulary: Vocabulary,
+    today: date,
+    changed: dict[str, datetime],
+) -> str:
+    """The generated list a landing page gets, chosen by the page's place in docs/.
+
+    Home: recent changes; ``rollen/<role>/index.md`` and ``themas/<topic>/index.md``: every
+    page with that role or topic; ``niveaus/index.md``: the level pages; ``agenda/`` and
+    ``raamcontracten/``: the agenda and the contracts table; the index page of a type's
+    section (``adviezen/``, ``vertalingen/``, ...): every page of that type.
+    """
+    parts = src.split("/")
+    if src == "index.md":
+        return recent_section(pages, changed, src)
+    if len(parts) == 3 and parts[2] == "index.md":
+        if parts[0] == "rollen" and parts[1] in vocabulary.keys("roles"):
+            return role_section(pages, parts[1], src, vocabulary)
+        if parts[0] == "themas" and parts[1] in vocabulary.keys("topics"):
+            return topic_section(pages, parts[1], src, vocabulary)
+    if len(parts) == 2 and parts[1] == "index.md":
+        if parts[0] == "niveaus":
+            return level_links(vocabulary)
+        if parts[0] == "agenda":
+            return agenda_section(pages, src, today)
+        if parts[0] == "raamcontracten":
+            return contracts_section(pages, src, today, vocabulary)
+        for page_type in vocabulary.keys("types"):
+            term = vocabulary.term("types", page_type)
+            if term and term.section == parts[0]:
+                return type_section(pages, page_type, src, vocabulary)
+    return ""
