@@ -9,8 +9,11 @@ from typing import Annotated
 
 import typer
 
+from kb import cli_nl
 from kb.findings import format_findings, has_errors, summary_line
 from kb.project import Project, ProjectError, find_root
+
+cli_nl.install()
 
 app = typer.Typer(
     help="Kennisbank ICT-coördinatoren: pagina's maken, nakijken en opvolgen.",
