@@ -213,8 +213,25 @@ def copy_parts(source: Path, target: Path, parts: tuple[str, ...]) -> None:
             shutil.copy2(src, target / part)
 
 
+def vanilla_config(snapshot: Path, with_extensions: bool) -> str:
+    """The vanilla configuration; optionally with our Markdown extensions (no hooks, no
+    plugins), to separate the cost of the content's Markdown features from our machinery."""
+    if not with_extensions:
+        return VANILLA_CONFIG
+    ours = (snapshot / "mkdocs.yml").read_text(encoding="utf-8")
+    extensions = ours[ours.index("markdown_extensions:") :]
+    includes = (snapshot / "includes").resolve()
+    extensions = extensions.replace("base_path: [includes]", f"base_path: [{includes}]")
+    return VANILLA_CONFIG + extensions
+
+
 def make_projects(
-    snapshot: Path, base: Path, pages: int, seed: int, folder_size: int = synthetic.FOLDER_SIZE
+    snapshot: Path,
+    base: Path,
+    pages: int,
+    seed: int,
+    folder_size: int = synthetic.FOLDER_SIZE,
+    vanilla_extensions: bool = False,
 ) -> tuple[Path, Path, int, int]:
     """Create ``base/ours`` and ``base/vanilla``; returns them, the page count and words."""
     ours, vanilla = base / "ours", base / "vanilla"
@@ -222,7 +239,9 @@ def make_projects(
     synthetic.generate(pages, ours, seed=seed, folder_size=folder_size)
     vanilla.mkdir()
     shutil.copytree(ours / "docs", vanilla / "docs")
-    (vanilla / "mkdocs.yml").write_text(VANILLA_CONFIG, encoding="utf-8")
+    (vanilla / "mkdocs.yml").write_text(
+        vanilla_config(snapshot, vanilla_extensions), encoding="utf-8"
+    )
     for root in (ours, vanilla):
         git_commit(root)
     markdown = list((ours / "docs").rglob("*.md"))
@@ -257,7 +276,9 @@ def git_commit(root: Path) -> bool:
 def run_size(args: argparse.Namespace, pages: int, workdir: Path, snapshot: Path) -> Result:
     base = workdir / f"pages-{pages}"
     progress(f"[{pages}] generating {pages} synthetic pages in {base} ...")
-    ours, vanilla, total, words = make_projects(snapshot, base, pages, args.seed, args.folder_size)
+    ours, vanilla, total, words = make_projects(
+        snapshot, base, pages, args.seed, args.folder_size, args.vanilla_markdown_extensions
+    )
     result = Result(synthetic_pages=pages, total_pages=total, words=words)
     # The kb package comes from the snapshot too, so every size measures the same code
     # even when the working tree changes during a long run.
@@ -538,6 +559,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="JSON",
         help="print the report of an earlier run from its --json file (builds nothing)",
     )
+    parser.add_argument(
+        "--vanilla-markdown-extensions",
+        action="store_true",
+        help="give vanilla Material our Markdown extensions too (no hooks, no plugins)",
+    )
     args = parser.parse_args(argv)
     if args.report:
         saved = json.loads(args.report.read_text(encoding="utf-8"))
@@ -574,6 +600,8 @@ def main(argv: list[str] | None = None) -> int:
         f"seed {args.seed}, {args.folder_size or 'all'} per subfolder); "
         "each project is a git repository with one commit",
     ]
+    if args.vanilla_markdown_extensions:
+        header.append("- vanilla has the same Markdown extensions as ours (no hooks, no plugins)")
     print(render(header, results, args.runs))
     if args.json:
         saved = {"header": header, "runs": args.runs, "results": [asdict(r) for r in results]}
