@@ -7,6 +7,8 @@ only reads MkDocs' objects, calls ``kb`` and logs or inserts what it returns.
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for finding in project.findings():
         _log(finding)
     _prepare_search_keys(project)
+    _state["index_sources"] = Path(tempfile.mkdtemp(prefix="kb-zoekindex-"))
     today = dates.today()
     _state["today"] = today
     _state["changed"] = changed = gitdates.last_changed(project.root)
@@ -155,6 +158,11 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
             title=record.title if record else (page.title or ""),
             description=record.description if record else "",
         )
+        copy = search_index.indexable_copy(output)
+        if copy is not None:
+            target = _state["index_sources"] / page.file.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(copy, encoding="utf-8")
     depth = page.url.count("/") if page.url else 0
     href = "../" * depth + "feed.xml"
     link = (
@@ -174,7 +182,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     maker, _, vocabulary = _state["search"]
     search_index.write_browser_files(site_dir, maker, vocabulary)
+    sources = _state.pop("index_sources")
     try:
-        search_index.build_pagefind(site_dir)
+        search_index.build_pagefind(site_dir, sources)
     except search_index.SearchIndexError as exc:
         log.error("zoekindex: %s", exc)
+    finally:
+        shutil.rmtree(sources, ignore_errors=True)

@@ -148,3 +148,18 @@ def test_real_content_counts() -> None:
             words = len(page.body.split())
             assert words >= 150, f"{page.path} heeft maar {words} woorden"
         assert Path(page.src).suffix == ".md"
+
+
+def test_parallel_validation_gives_the_same_findings(tmp_path: Path) -> None:
+    from conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    (root / "docs/adviezen/onbekend-veld.md").write_text(
+        (FIXTURES / "bad/onbekend-veld.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    sequential = Project.load(root)
+    sequential.load_pages(workers=1)
+    parallel = Project.load(root)
+    pages = parallel.load_pages(workers=2)
+    assert [p.src for p in pages] == sorted(sequential.pages)
+    assert parallel.findings() == sequential.findings() != []

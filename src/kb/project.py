@@ -15,6 +15,7 @@ from kb.validate import Context, validate_page
 from kb.vocabulary import VOCABULARY_FILE, Vocabulary
 
 DOCS_DIR = "docs"
+PARALLEL_MIN_PAGES = 300  # below this, starting a second process costs more than it saves
 
 
 class ProjectError(Exception):
@@ -78,8 +79,15 @@ class Project:
             today=dates.today(),
         )
 
-    def load_pages(self, sources: Iterable[str] | None = None) -> list[Page]:
-        """Read (and validate) pages; all Markdown pages when ``sources`` is None."""
+    def load_pages(
+        self, sources: Iterable[str] | None = None, workers: int | None = None
+    ) -> list[Page]:
+        """Read (and validate) pages; all Markdown pages when ``sources`` is None.
+
+        Large sites are validated in two processes (``workers``: by default 2 from
+        PARALLEL_MIN_PAGES pages on, when the machine has two cores and this process runs
+        no other threads, e.g. not under ``mkdocs serve``). The result is the same.
+        """
         if not self.known_files:
             self.scan_files()
         wanted = (
@@ -88,12 +96,20 @@ class Project:
             else sorted(f for f in self.known_files if f.endswith(".md"))
         )
         context = self.context()
-        pages = []
-        for src in wanted:
-            page = read_page(self.docs_dir, src, self.root)
-            validate_page(page, context)
-            self.pages[src] = page
-            pages.append(page)
+        if workers is None:
+            workers = _default_workers(len(wanted))
+        if workers > 1:
+            import multiprocessing
+
+            chunks = [wanted[i::workers] for i in range(workers)]
+            jobs = [(self.docs_dir, self.root, chunk, context) for chunk in chunks]
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                done = {page.src: page for part in pool.map(_validate_chunk, jobs) for page in part}
+            pages = [done[src] for src in wanted]
+        else:
+            pages = _validate_chunk((self.docs_dir, self.root, wanted, context))
+        for page in pages:
+            self.pages[page.src] = page
         return pages
 
     def add_page(self, src: str, text: str) -> Page:
@@ -114,3 +130,24 @@ class Project:
 
     def typed_pages(self) -> list[Page]:
         return [p for p in self.pages.values() if p.type and p.type != "overzicht"]
+
+
+def _default_workers(count: int) -> int:
+    import threading
+
+    override = os.environ.get("KB_WORKERS")
+    if override:
+        return max(1, int(override))
+    if count < PARALLEL_MIN_PAGES or (os.cpu_count() or 1) < 2:
+        return 1
+    return 2 if threading.active_count() == 1 else 1
+
+
+def _validate_chunk(job: tuple[Path, Path, list[str], Context]) -> list[Page]:
+    docs_dir, root, sources, context = job
+    pages = []
+    for src in sources:
+        page = read_page(docs_dir, src, root)
+        validate_page(page, context)
+        pages.append(page)
+    return pages
