@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page as MkPage
 from kb import dates, exports, gitdates, html_policy, overviews, search_index, views
 from kb.findings import Finding
 from kb.project import Project
+from kb.redirects import load_redirects
 from kb.search_keys import KeyMaker, SearchConfig
 from kb.status import translation_status
 
@@ -43,12 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _state["project"] = Project.load(root, Path(config.docs_dir))
     redirects = config.plugins.get("redirects")
-    if redirects is not None:
-        import yaml
-
-        path = root / "data" / "redirects.yml"
-        mapping = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-        redirects.config["redirect_maps"].update(mapping or {})
+    if redirects is not None:  # problems in the map are reported with the page findings
+        redirects.config["redirect_maps"].update(load_redirects(root)[0])
     return config
 
 

@@ -196,3 +196,24 @@ def test_home_shows_recent_changes_and_pages_show_last_update(
 ) -> None:
     assert "Recent toegevoegd of bijgewerkt" in site_with_fixtures.html("")
     assert "Laatst bijgewerkt op <time" in site_with_fixtures.html("adviezen/back-ups/")
+
+
+def test_bad_redirects_get_a_dutch_message_with_line(project_copy: Path) -> None:
+    (project_copy / "data/redirects.yml").write_text(
+        "# kaart\nadviezen/oud.md: adviezen/bestaat-niet.md\nadviezen/back-ups.md: adviezen/index.md\n"
+        "zonder-extensie: adviezen/index.md\n",
+        encoding="utf-8",
+    )
+    from kb.project import Project
+
+    project = Project.load(project_copy)
+    project.load_pages()
+    found = {(f.code, f.line) for f in project.findings() if f.path == "data/redirects.yml"}
+    assert found == {
+        ("omleiding-doel-ontbreekt", 2),
+        ("omleiding-bestaat-nog", 3),
+        ("omleiding-ongeldig", 4),
+    }
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert "data/redirects.yml:2: fout: De omleiding van `adviezen/oud.md`" in result.output

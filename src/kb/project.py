@@ -10,6 +10,7 @@ from pathlib import Path
 from kb import dates
 from kb.findings import Finding, sort_findings
 from kb.pages import Page, read_page
+from kb.redirects import check_redirects, load_redirects
 from kb.registries import Registries, load_registries
 from kb.validate import Context, validate_page
 from kb.vocabulary import VOCABULARY_FILE, Vocabulary
@@ -124,6 +125,9 @@ class Project:
 
     def findings(self) -> list[Finding]:
         items: list[Finding] = list(self.registries.findings)
+        mapping, problems = load_redirects(self.root)
+        items.extend(problems)
+        items.extend(check_redirects(self.root, mapping, self.known_files))
         for page in self.pages.values():
             items.extend(page.findings)
         return sort_findings(items)
