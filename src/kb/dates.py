@@ -77,9 +77,5 @@ def is_valid_date_string(value: str) -> bool:
     return True
 
 
-def in_days(day: date, reference: date) -> int:
-    return (day - reference).days
-
-
 def plus_days(day: date, days: int) -> date:
     return day + timedelta(days=days)

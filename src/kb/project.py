@@ -132,9 +132,6 @@ class Project:
             items.extend(page.findings)
         return sort_findings(items)
 
-    def typed_pages(self) -> list[Page]:
-        return [p for p in self.pages.values() if p.type and p.type != "overzicht"]
-
 
 def _default_workers(count: int) -> int:
     import threading

@@ -58,10 +58,6 @@ def field_reference(vocabulary) -> str:  # type: ignore[no-untyped-def]
     return schema.reference_markdown(vocabulary)
 
 
-def page_label(page: Page) -> str:
-    return page.title
-
-
 def templates_markdown(project) -> str:  # type: ignore[no-untyped-def]
     """Every page template, as ``kb new`` would write it."""
     from kb.scaffold import render_template
