@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from kb import dates, exports, gitdates, html_policy, overviews, search_index, views
 from kb.findings import Finding
+from kb.glossary import load_glossary
 from kb.project import Project
 from kb.redirects import load_redirects
 from kb.search_keys import KeyMaker, SearchConfig
@@ -46,6 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # problems in the map are reported with the page findings
         redirects.config["redirect_maps"].update(load_redirects(root)[0])
+    if "abbr" in config.markdown_extensions:  # tooltips; problems are reported with the pages
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = load_glossary(root)[0]
     return config
 
 

@@ -60,6 +60,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synthetic  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+from kb.glossary import load_glossary  # noqa: E402
+
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "sources", "includes", "hooks", "overrides")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
 FIXED_TODAY = "2026-11-28"
@@ -220,8 +223,11 @@ def vanilla_config(snapshot: Path, with_extensions: bool) -> str:
         return VANILLA_CONFIG
     ours = (snapshot / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = ours[ours.index("markdown_extensions:") :]
-    includes = (snapshot / "includes").resolve()
-    extensions = extensions.replace("base_path: [includes]", f"base_path: [{includes}]")
+    # Our hook hands the glossary to `abbr`; without hooks it goes into the configuration.
+    glossary, _ = load_glossary(snapshot)
+    extensions = extensions.replace(
+        "\n  - abbr\n", "\n  - abbr:\n      glossary: " + json.dumps(glossary) + "\n", 1
+    )
     return VANILLA_CONFIG + extensions
 
 

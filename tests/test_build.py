@@ -106,7 +106,30 @@ def test_field_reference_and_templates_are_generated(real_site: BuildResult) -> 
 
 def test_abbreviations_show_as_tooltips(real_site: BuildResult) -> None:
     html = real_site.html("artikels/gdpr-en-informatieveiligheid-op-school/")
-    assert '<abbr title="' in html
+    assert '<abbr title="Algemene Verordening Gegevensbescherming (GDPR)">AVG</abbr>' in html
+    # The glossary is not appended to the page as text.
+    assert "*[AVG]" not in html
+
+
+def test_bad_glossary_lines_get_a_dutch_message_with_line(project_copy: Path) -> None:
+    glossary = project_copy / "includes/afkortingen.md"
+    glossary.write_text(
+        "*[AIV]: Aanspreekpunt informatieveiligheid\n\nAIV = aanspreekpunt\n*[MDM]:\n"
+        "*[AIV]: Nog een betekenis\n*[VTC]: Vlaamse Toezichtcommissie\n",
+        encoding="utf-8",
+    )
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    for needle in (
+        "includes/afkortingen.md:3: fout: `AIV = aanspreekpunt` is geen afkorting",
+        "includes/afkortingen.md:4: fout: De afkorting `MDM` heeft geen betekenis",
+        "includes/afkortingen.md:5: fout: De afkorting `AIV` staat al op regel 1",
+    ):
+        assert needle in result.output, result.output
+    # The good definitions still work on the pages (serve shows them).
+    result = run_build(project_copy, strict=False)
+    html = result.html("artikels/gdpr-en-informatieveiligheid-op-school/")
+    assert '<abbr title="Aanspreekpunt informatieveiligheid">AIV</abbr>' in html
 
 
 def test_edit_link_points_at_the_page_source(real_site: BuildResult) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kb import dates
 from kb.findings import Finding, sort_findings
+from kb.glossary import load_glossary
 from kb.pages import Page, read_page
 from kb.redirects import check_redirects, load_redirects
 from kb.registries import Registries, load_registries
@@ -128,6 +129,7 @@ class Project:
         mapping, problems = load_redirects(self.root)
         items.extend(problems)
         items.extend(check_redirects(self.root, mapping, self.known_files))
+        items.extend(load_glossary(self.root)[1])
         for page in self.pages.values():
             items.extend(page.findings)
         return sort_findings(items)
