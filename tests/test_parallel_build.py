@@ -1,0 +1,103 @@
+"""Large sites render half of their pages in a second process (hooks/kb_parallel.py).
+
+``KB_BUILD_WORKERS=2`` switches that on for the small real site too, so these tests cover
+it without building a thousand pages.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BuildResult, run_build
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or not sys.platform.startswith("linux"),
+    reason="the two-process build needs os.fork on Linux",
+)
+
+
+def _build(root: Path, workers: int, site: str, strict: bool = True) -> BuildResult:
+    os.environ["KB_BUILD_WORKERS"] = str(workers)
+    try:
+        result = run_build(root, strict=strict)
+    finally:
+        del os.environ["KB_BUILD_WORKERS"]
+    target = root / site
+    result.site.rename(target)
+    return BuildResult(result.returncode, result.output, target, root)
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(f"{prefix}{name} (alleen links)" for name in cmp.left_only)
+        found.extend(f"{prefix}{name} (alleen rechts)" for name in cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(f"{prefix}{name}" for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+def test_two_processes_build_the_same_site_as_one(project_copy: Path) -> None:
+    one = _build(project_copy, 1, "site-one")
+    two = _build(project_copy, 2, "site-two")
+    assert one.returncode == 0, one.output
+    assert two.returncode == 0, two.output
+    pages = list(two.site.rglob("index.html"))
+    assert len(pages) > 60  # every page written, by one process or the other
+    assert _differences(one.site, two.site) == []
+    assert "in twee processen gebouwd" in two.output
+    assert "in twee processen" not in one.output
+    assert "Page skipped" not in two.output
+
+
+PAGE = """---
+title: {title}
+description: Een pagina om de bouw in twee processen te testen.
+type: artikel
+roles: [technisch]
+topics: [beveiliging]
+authors: [Redactie Kennisbank ICT-coördinatoren]
+---
+
+# {title}
+
+## Bestaande kop
+
+Zie [de andere pagina]({other}.md#bestaande-kop) en [een kop die er niet is]({other}.md#geen-kop).
+"""
+
+
+def test_warnings_from_both_processes_fail_the_strict_build(project_copy: Path) -> None:
+    # Two neighbouring pages: MkDocs' order alternates between the processes, so one of
+    # them is rendered by the helper, whose messages must reach the main process.
+    docs = project_copy / "docs/artikels"
+    (docs / "zz-proef-a.md").write_text(
+        PAGE.format(title="Proef A", other="zz-proef-b"), encoding="utf-8"
+    )
+    (docs / "zz-proef-b.md").write_text(
+        PAGE.format(title="Proef B", other="zz-proef-a"), encoding="utf-8"
+    )
+    result = _build(project_copy, 2, "site-two")
+    assert result.returncode != 0
+    for page, other in (("a", "b"), ("b", "a")):
+        assert (
+            f"Doc file 'artikels/zz-proef-{page}.md' contains a link "
+            f"'zz-proef-{other}.md#geen-kop', but the doc 'artikels/zz-proef-{other}.md' "
+            "does not contain an anchor '#geen-kop'"
+        ) in result.output, result.output
+        assert f"'zz-proef-{other}.md#bestaande-kop'" not in result.output
+    assert "Aborted with 2 warnings in strict mode" in result.output
+    # Without strict mode both pages are still written, each by its own process.
+    result = _build(project_copy, 2, "site-loose", strict=False)
+    assert result.returncode == 0, result.output
+    for page in ("a", "b"):
+        assert "Bestaande kop" in result.html(f"artikels/zz-proef-{page}/")
