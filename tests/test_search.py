@@ -81,8 +81,14 @@ def test_pages_carry_their_keys_for_the_index(site: Path) -> None:
     html = (site / "adviezen/wachtwoordbeleid-en-mfa/index.html").read_text(encoding="utf-8")
     assert "<article data-pagefind-body" in html
     block = html.split('class="kb-zoeksleutels"')[1].split("</div>")[0]
-    for key in ("wachtwoord", "mfa", "beleid"):
-        assert f" {key} " in f" {block} ", key
+    keys = block.split(">", 1)[1].split()
+    # Parts of compounds (wachtwoordbeleid) and lemmas (aanmelden) are added ...
+    for key in ("beleid", "aanmelden"):
+        assert key in keys, key
+    # ... but a word that is already in the text is not indexed a second time.
+    article = html.split("<article data-pagefind-body", 1)[1].split('class="kb-zoeksleutels"')[0]
+    assert " MFA" in article and "mfa" not in keys
+    assert "wachtwoord" in article and "wachtwoord" not in keys
 
 
 def test_search_dialog_markup_is_accessible(site: Path) -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
-from kb.search_keys import KeyMaker, chunk_table
+from kb.search_keys import KeyMaker, chunk_table, words
 
 SEARCH_DIR = "zoeken"
 KEYS_SENTINEL = "kbzoeksleutels"
+_TAG = re.compile(r"<[^>]*>")
 
 
 def keys_block(keys: list[str]) -> str:
@@ -26,6 +28,7 @@ def add_to_page(html: str, keys: list[str], title: str = "", description: str = 
     end = html.rfind("</article>")
     if start < 0 or end < 0:
         return html
+    keys = keys_not_in_text(keys, html[start:end])
     html = (
         html[:start]
         + '<article data-pagefind-body class="md-content__inner md-typeset"'
@@ -37,6 +40,17 @@ def add_to_page(html: str, keys: list[str], title: str = "", description: str = 
     )
     # Permalink anchors (¶) are not part of the text.
     return html.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
+
+
+def keys_not_in_text(keys: list[str], article: str) -> list[str]:
+    """The keys that are not already words of the article's text.
+
+    Pagefind indexes the text itself, so a key that is literally one of its words would
+    only be indexed twice (a third of Pagefind's input at 1,000 pages). Tags are dropped
+    first, so link targets and attributes such as an abbreviation's title do not count.
+    """
+    present = {word.lower() for word in words(_TAG.sub(" ", article))}
+    return [key for key in keys if key not in present]
 
 
 def indexable_copy(html: str) -> str | None:

@@ -135,15 +135,20 @@ class KeyMaker:
     def word_keys(self, text: str) -> list[str]:
         """Keys of the words of a text, plus the keys of synonym phrases in it."""
         tokens = words(text)
-        keys = dict.fromkeys(self.key(token) for token in tokens)
-        for token in tokens:
+        unique = dict.fromkeys(tokens)  # same first-seen order of keys, fewer lookups
+        key = self.key
+        keys = dict.fromkeys(map(key, unique))
+        for token in unique:
             if "-" in token:  # ICT-praktijkdag: also "ict" and "praktijkdag"
-                keys.update(dict.fromkeys(self.key(part) for part in token.split("-") if part))
-        if self.config.phrases:
-            folded_text = " " + " ".join(fold(t) for t in tokens) + " "
-            for phrase, key in self.config.phrases.items():
+                keys.update(dict.fromkeys(key(part) for part in token.split("-") if part))
+        phrases = self.config.phrases
+        folded = {token: fold(token) for token in unique}
+        starts = {phrase.split(" ", 1)[0] for phrase in phrases}
+        if not starts.isdisjoint(folded.values()):
+            folded_text = " " + " ".join(map(folded.__getitem__, tokens)) + " "
+            for phrase, phrase_key in phrases.items():
                 if f" {phrase} " in folded_text:
-                    keys[key] = None
+                    keys[phrase_key] = None
         return list(keys)
 
     def refine(self, vocabulary: set[str]) -> set[str]:
