@@ -60,7 +60,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project.load_pages(sources)
     for finding in project.findings():
         _log(finding)
-    _prepare_search_keys(project)
     _state["index_sources"] = Path(tempfile.mkdtemp(prefix="kb-zoekindex-"))
     today = dates.today()
     _state["today"] = today
@@ -84,16 +83,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated["api/pages.schema.json"] = exports.dumps(exports.catalogue_schema(vocabulary))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
+    generated_pages = {
+        src: text
+        for src, text in generated.items()
+        if isinstance(text, str) and src.endswith(".md")
+    }
+    _prepare_search_keys(project, generated_pages)
     return files
 
 
-def _prepare_search_keys(project: Project) -> None:
-    """Search keys of every page's words; compound parts are added in on_post_page."""
+def _prepare_search_keys(project: Project, generated: dict[str, str]) -> None:
+    """Search keys of every page's words, generated pages included; compound parts are
+    added in on_post_page. Everything the key table needs is known after this, whichever
+    process renders a page (hooks/kb_parallel.py)."""
     maker = KeyMaker(SearchConfig.load(project.root))
     page_keys: dict[str, list[str]] = {}
     vocabulary: set[str] = set()
-    for src, page in project.pages.items():
-        keys = maker.word_keys(f"{page.title} {page.description} {page.body}")
+    texts = {src: f"{p.title} {p.description} {p.body}" for src, p in project.pages.items()}
+    for src, text in {**texts, **generated}.items():
+        keys = maker.word_keys(text)
         page_keys[src] = keys
         vocabulary.update(keys)
     _state["search"] = (maker, page_keys, maker.refine(vocabulary))

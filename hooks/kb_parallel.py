@@ -1,23 +1,24 @@
-"""MkDocs hook: render the pages of a large site in two processes.
+"""MkDocs hook: render the pages of a large site in several processes.
 
 MkDocs converts and writes one page after the other, on one core. For a site of
-``MIN_PAGES`` pages or more, on a Linux machine with two cores, this hook forks the build
-right before MkDocs reads the pages. Both processes then run MkDocs' own page loop, and
-each converts and writes half of the pages (alternating, in MkDocs' order). For the other
-half a process only reads the front matter, which the navigation (titles) and the tags
-plugin need, and skips the Markdown conversion, the template and the ``kb`` hook's work.
+``MIN_PAGES`` pages or more, on a Linux machine with more than one core, this hook forks
+the build right before MkDocs reads the pages: one process per core, at most
+``MAX_WORKERS``. Every process then runs MkDocs' own page loop and converts and writes its
+share of the pages (dealt out in turn, in MkDocs' order). For the other pages a process
+only reads the front matter, which the navigation (titles) and the tags plugin need, and
+skips the Markdown conversion, the template and the ``kb`` hook's work.
 
-At the last page the helper process sends what the main process needs from its pages and
+At the last page each helper process sends what the main process needs from its pages and
 exits: the anchors of its pages (so MkDocs' anchor check still covers every link) and its
 log messages (so they are shown, and warnings fail a strict build). The main process then
 finishes the build as usual: anchor check, static files, search index, redirects.
 
 Off under ``mkdocs serve`` (live reload), with ``--dirty``, for smaller sites, where
-``os.fork`` is not safe, and with ``KB_BUILD_WORKERS=1``; ``KB_BUILD_WORKERS=2`` turns it
-on for any size (the tests use that). The output is the same either way
-(``tests/test_parallel_build.py`` compares the two).
+``os.fork`` is not safe, and with ``KB_BUILD_WORKERS=1``; ``KB_BUILD_WORKERS=N`` sets the
+number of processes for any size (the tests use that). The output is the same either way
+(``tests/test_parallel_build.py`` compares them byte for byte).
 
-Other hooks see a page that the other process renders as ``page.rendered_elsewhere``.
+Other hooks see a page that another process renders as ``page.rendered_elsewhere``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 MIN_PAGES = 300  # below this, a second process saves less than a second
+MAX_WORKERS = 4  # more processes than this mostly add memory
 ENV_WORKERS = "KB_BUILD_WORKERS"
 EMPTY_TEMPLATE = "kb-rendered-elsewhere.html"  # overrides/: renders nothing: nothing written
 
@@ -51,11 +53,11 @@ class _Build:
     command: str = "build"
     dirty: bool = False
     role: str = ""  # "" = one process; "main" or "helper"
-    elsewhere: set[str] = field(default_factory=set)  # pages the other process renders
-    last: str = ""  # the last page of MkDocs' loop: where the two processes meet
+    elsewhere: set[str] = field(default_factory=set)  # pages other processes render
+    last: str = ""  # the last page of MkDocs' loop: where the processes meet
     files: Files | None = None
-    connection: Connection | None = None
-    helper_pid: int = 0
+    connection: Connection | None = None  # helper: to the main process
+    helpers: list[tuple[int, Connection]] = field(default_factory=list)  # main: pid, pipe
     captured: list[tuple[str, int, str]] = field(default_factory=list)
 
 
@@ -63,14 +65,14 @@ _build = _Build()
 
 
 class _Capture(logging.Handler):
-    """In the helper: keep log records to replay them in the main process."""
+    """In a helper: keep log records to replay them in the main process."""
 
     def emit(self, record: logging.LogRecord) -> None:
         _build.captured.append((record.name, record.levelno, record.getMessage()))
 
 
 class _SkipNotices(logging.Filter):
-    """MkDocs says "Page skipped ... empty output" for every page the other process writes."""
+    """MkDocs says "Page skipped ... empty output" for every page another process writes."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -86,53 +88,60 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.command, _build.dirty = command, dirty
 
 
-def _wanted_workers(pages: int) -> int:
+def workers_for(pages: int) -> int:
+    """How many processes build ``pages`` pages: KB_BUILD_WORKERS, else one per core
+    (at most MAX_WORKERS) from MIN_PAGES pages on."""
     setting = os.environ.get(ENV_WORKERS, "").strip()
     if setting:
-        return 2 if setting.isdigit() and int(setting) >= 2 else 1
-    if pages < MIN_PAGES or (os.cpu_count() or 1) < 2:
+        return max(1, min(int(setting), pages)) if setting.isdigit() else 1
+    if pages < MIN_PAGES:
         return 1
-    return 2
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
 @event_priority(-100)  # after every other nav handler: fork as late as possible
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    _build.role, _build.elsewhere, _build.captured = "", set(), []
+    _build.role, _build.elsewhere, _build.captured, _build.helpers = "", set(), [], []
     sources = [f.src_uri for f in files.documentation_pages()]
+    workers = workers_for(len(sources))
     if (
         _build.command not in ("build", "gh-deploy")
         or _build.dirty
         or not sys.platform.startswith("linux")
         or threading.active_count() > 1  # forking a threaded process is not safe
-        or len(sources) < 2
-        or _wanted_workers(len(sources)) < 2
+        or workers < 2
     ):
         return nav
-    # The main process renders the last page, so the helper has written all of its pages
-    # when both reach it.
-    main_pages = set(sources[::-1][::2])
-    helper_pages = set(sources) - main_pages
+    # Pages are dealt out from the end, so the main process renders the last page: when
+    # it gets there, the helpers have written all of theirs.
+    shares: list[set[str]] = [set(sources[::-1][i::workers]) for i in range(workers)]
     log.info(
-        "De pagina's worden in twee processen gebouwd (%d en %d).",
-        len(main_pages),
-        len(helper_pages),
+        "De pagina's worden in %d processen gebouwd (%s).",
+        workers,
+        ", ".join(str(len(share)) for share in shares),
     )
-    reader, writer = multiprocessing.Pipe(duplex=False)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:
-        reader.close()
-        _build.role, _build.connection, _build.elsewhere = "helper", writer, main_pages
-        mkdocs_log = logging.getLogger("mkdocs")
-        for handler in list(mkdocs_log.handlers):
-            mkdocs_log.removeHandler(handler)
-        mkdocs_log.addHandler(_Capture())
-    else:
-        writer.close()
-        _build.role, _build.connection, _build.elsewhere = "main", reader, helper_pages
-        _build.helper_pid = pid
     _build.files, _build.last = files, sources[-1]
+    everything = set(sources)
+    for number in range(1, workers):
+        reader, writer = multiprocessing.Pipe(duplex=False)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            reader.close()
+            for _, other in _build.helpers:  # pipes of earlier helpers belong to main
+                other.close()
+            _build.helpers = []
+            _build.role, _build.connection = "helper", writer
+            _build.elsewhere = everything - shares[number]
+            mkdocs_log = logging.getLogger("mkdocs")
+            for handler in list(mkdocs_log.handlers):
+                mkdocs_log.removeHandler(handler)
+            mkdocs_log.addHandler(_Capture())
+            return nav
+        writer.close()
+        _build.helpers.append((pid, reader))
+    _build.role, _build.elsewhere = "main", everything - shares[0]
     return nav
 
 
@@ -181,26 +190,28 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         if _build.role == "helper":
             _finish_helper(error=None)
         else:
-            _join_helper()
+            _join_helpers()
     return output
 
 
 def on_build_error(error: Exception) -> None:
     if _build.role == "helper":
         _finish_helper(error=str(error) or type(error).__name__)
-    elif _build.role == "main" and _build.helper_pid:
+    elif _build.role == "main":
         import signal
 
-        try:
-            os.kill(_build.helper_pid, signal.SIGTERM)
-            os.waitpid(_build.helper_pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        _build.helper_pid = 0
+        for pid, connection in _build.helpers:
+            connection.close()
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        _build.helpers = []
 
 
 def _finish_helper(error: str | None) -> None:
-    """Send the main process the anchors and log messages of this half; then stop."""
+    """Send the main process the anchors and log messages of this share; then stop."""
     anchors: dict[str, tuple[set[str] | None, dict[str, dict[str, str]]]] = {}
     if error is None and _build.files is not None:
         for file in _build.files.documentation_pages():
@@ -219,26 +230,29 @@ def _finish_helper(error: str | None) -> None:
         os._exit(0 if error is None else 1)
 
 
-def _join_helper() -> None:
-    """Wait for the helper, replay its log messages and take over its pages' anchors."""
-    assert _build.connection is not None and _build.files is not None
-    try:
-        result = _build.connection.recv()
-    except (EOFError, OSError):
-        result = {"anchors": {}, "logs": [], "error": "het tweede bouwproces stopte onverwacht"}
-    finally:
-        _build.connection.close()
-        if _build.helper_pid:
-            os.waitpid(_build.helper_pid, 0)
-            _build.helper_pid = 0
-    for name, level, message in result["logs"]:
-        logging.getLogger(name).log(level, message)
+def _join_helpers() -> None:
+    """Wait for the helpers, replay their log messages and take over their pages' anchors."""
+    assert _build.files is not None
     files = _build.files
-    for src, (present, links) in result["anchors"].items():
-        page = files.get_file_from_path(src).page  # type: ignore[union-attr]
-        page.present_anchor_ids = present
-        page.links_to_anchors = {
-            files.get_file_from_path(target): found for target, found in links.items()
-        }
-    if result["error"]:
-        raise PluginError(f"De pagina's van het tweede bouwproces: {result['error']}")
+    errors = []
+    for pid, connection in _build.helpers:
+        try:
+            result = connection.recv()
+        except (EOFError, OSError):
+            result = {"anchors": {}, "logs": [], "error": "een bouwproces stopte onverwacht"}
+        finally:
+            connection.close()
+            os.waitpid(pid, 0)
+        for name, level, message in result["logs"]:
+            logging.getLogger(name).log(level, message)
+        for src, (present, links) in result["anchors"].items():
+            page = files.get_file_from_path(src).page  # type: ignore[union-attr]
+            page.present_anchor_ids = present
+            page.links_to_anchors = {
+                files.get_file_from_path(target): found for target, found in links.items()
+            }
+        if result["error"]:
+            errors.append(result["error"])
+    _build.helpers = []
+    if errors:
+        raise PluginError("Een tweede bouwproces faalde: " + "; ".join(errors))

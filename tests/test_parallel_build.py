@@ -46,17 +46,18 @@ def _differences(left: Path, right: Path) -> list[str]:
     return found
 
 
-def test_two_processes_build_the_same_site_as_one(project_copy: Path) -> None:
+@pytest.mark.parametrize("workers", [2, 3])
+def test_several_processes_build_the_same_site_as_one(project_copy: Path, workers: int) -> None:
     one = _build(project_copy, 1, "site-one")
-    two = _build(project_copy, 2, "site-two")
+    many = _build(project_copy, workers, "site-many")
     assert one.returncode == 0, one.output
-    assert two.returncode == 0, two.output
-    pages = list(two.site.rglob("index.html"))
-    assert len(pages) > 60  # every page written, by one process or the other
-    assert _differences(one.site, two.site) == []
-    assert "in twee processen gebouwd" in two.output
-    assert "in twee processen" not in one.output
-    assert "Page skipped" not in two.output
+    assert many.returncode == 0, many.output
+    pages = list(many.site.rglob("index.html"))
+    assert len(pages) > 60  # every page written, by one process or another
+    assert _differences(one.site, many.site) == []
+    assert f"De pagina's worden in {workers} processen gebouwd" in many.output
+    assert "processen gebouwd" not in one.output
+    assert "Page skipped" not in many.output
 
 
 PAGE = """---
@@ -76,7 +77,7 @@ Zie [de andere pagina]({other}.md#bestaande-kop) en [een kop die er niet is]({ot
 """
 
 
-def test_warnings_from_both_processes_fail_the_strict_build(project_copy: Path) -> None:
+def test_warnings_from_every_process_fail_the_strict_build(project_copy: Path) -> None:
     # Two neighbouring pages: MkDocs' order alternates between the processes, so one of
     # them is rendered by the helper, whose messages must reach the main process.
     docs = project_copy / "docs/artikels"

@@ -99,6 +99,8 @@ class KeyMaker:
         self.seen: set[str] = set()  # every folded form met on the site
         self.remap: dict[str, str] = {}  # key -> base key (regular inflections), see refine()
         self._cache: dict[str, str] = {}
+        self._parts: dict[str, list[str]] = {}  # compound -> parts, see final_keys()
+        self._parts_of: set[str] | None = None  # the vocabulary those parts come from
 
     def key(self, word: str) -> str:
         cached = self._cache.get(word)
@@ -169,7 +171,17 @@ class KeyMaker:
 
     def final_keys(self, keys: list[str], vocabulary: set[str]) -> list[str]:
         """A page's keys after refine(): inflections folded, compound parts added."""
-        return with_compound_parts([self.remap.get(k, k) for k in keys], vocabulary)
+        if self._parts_of is not vocabulary:
+            self._parts, self._parts_of = {}, vocabulary
+        remap, parts = self.remap, self._parts
+        out = dict.fromkeys(remap.get(k, k) for k in keys)
+        for key in list(out):
+            if len(key) >= MIN_COMPOUND:
+                found = parts.get(key)
+                if found is None:  # split each compound once per vocabulary
+                    found = parts[key] = split_compound(key, vocabulary)
+                out.update(dict.fromkeys(found))
+        return list(out)
 
     def page_keys(self, text: str, vocabulary: set[str]) -> list[str]:
         """Keys of a page: its words' keys, synonym phrases and compound parts."""
@@ -257,11 +269,3 @@ def query_keys(query: str, maker: KeyMaker, table: dict[str, str]) -> list[str]:
     for phrase, key in sorted(maker.config.phrases.items(), key=lambda kv: -len(kv[0])):
         folded_query = re.sub(rf"\b{re.escape(phrase)}\b", key, folded_query)
     return [table.get(token, token) for token in folded_query.split()]
-
-
-def with_compound_parts(keys: list[str], vocabulary: set[str]) -> list[str]:
-    out = dict.fromkeys(keys)
-    for key in keys:
-        if len(key) >= MIN_COMPOUND:
-            out.update(dict.fromkeys(split_compound(key, vocabulary)))
-    return list(out)
