@@ -22,7 +22,7 @@ from kb.findings import Finding
 from kb.glossary import load_glossary
 from kb.project import Project
 from kb.redirects import load_redirects
-from kb.search_keys import KeyMaker, SearchConfig
+from kb.search_keys import KeyMaker, SearchConfig, markdown_words
 from kb.status import translation_status
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -64,7 +64,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     today = dates.today()
     _state["today"] = today
     _state["changed"] = changed = gitdates.last_changed(project.root)
-    pages = list(project.pages.values())
+    _state["pages"] = pages = list(project.pages.values())
     site_url = config.site_url or "/"
     vocabulary = project.vocabulary
     generated: dict[str, str | bytes] = {"status/index.md": views.status_page(project, today)}
@@ -101,7 +101,7 @@ def _prepare_search_keys(project: Project, generated: dict[str, str]) -> None:
     vocabulary: set[str] = set()
     texts = {src: f"{p.title} {p.description} {p.body}" for src, p in project.pages.items()}
     for src, text in {**texts, **generated}.items():
-        keys = maker.word_keys(text)
+        keys = maker.word_keys(markdown_words(text))
         page_keys[src] = keys
         vocabulary.update(keys)
     _state["search"] = (maker, page_keys, maker.refine(vocabulary))
@@ -110,8 +110,8 @@ def _prepare_search_keys(project: Project, generated: dict[str, str]) -> None:
 def _search_keys(src: str, markdown: str) -> list[str]:
     maker, page_keys, vocabulary = _state["search"]
     keys = page_keys.get(src)
-    if keys is None:  # a generated page
-        keys = maker.word_keys(markdown)
+    if keys is None:  # not known when the keys were prepared
+        keys = maker.word_keys(markdown_words(markdown))
     return maker.final_keys(keys, vocabulary)
 
 
@@ -155,7 +155,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
         + "\n"
         + overviews.landing_section(
             record.src,
-            list(project.pages.values()),
+            _state["pages"],  # one list for all pages: no copy per page
             project.vocabulary,
             _state["today"],
             _state["changed"],

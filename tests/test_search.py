@@ -11,7 +11,14 @@ import yaml
 from conftest import ROOT, BuildResult
 
 from kb.search_eval import chromium_path, isolated, matches, recall, run_queries, serve
-from kb.search_keys import KeyMaker, SearchConfig, fold, query_keys, split_compound
+from kb.search_keys import (
+    KeyMaker,
+    SearchConfig,
+    fold,
+    markdown_words,
+    query_keys,
+    split_compound,
+)
 
 QUERIES = yaml.safe_load((ROOT / "tests/search_queries.yml").read_text(encoding="utf-8"))
 
@@ -47,6 +54,17 @@ def test_compounds_split_against_the_sites_own_vocabulary() -> None:
     assert split_compound("wachtwoordbeleid", vocabulary) == ["wachtwoord", "beleid"]
     assert split_compound("schoolbeleid", vocabulary) == ["school", "beleid"]
     assert split_compound("onbekendwoord", vocabulary) == []
+
+
+def test_link_targets_and_tags_do_not_become_keys(maker: KeyMaker) -> None:
+    text = markdown_words(
+        "Lees [het advies](../adviezen/back-ups.md#index) en <kbd>Ctrl</kbd>.\n\n"
+        "[bron]: https://www.ncsc.gov.uk/collection/top-tips\n"
+    )
+    keys = maker.word_keys(text)
+    assert "advies" in keys and "ctrl" in keys and "lezen" in keys
+    for noise in ("md", "index", "https", "kbd", "ncsc", "gov"):
+        assert noise not in keys, noise
 
 
 def test_multiword_synonyms_and_refined_plurals(maker: KeyMaker) -> None:

@@ -42,6 +42,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+_NOT_TEXT = re.compile(r"\]\([^)\s]*\)|<[^>\n]*>|^\s*\[[^\]]+\]:\s*\S+", re.MULTILINE)
+
+
+def markdown_words(markdown: str) -> str:
+    """The text of a Markdown page without what a reader never sees: link targets
+    (``](../adviezen/back-ups.md)``), reference definitions and HTML tags. Their words
+    (md, https, index, ...) would otherwise become search keys of every page."""
+    return _NOT_TEXT.sub(" ", markdown)
+
+
 @dataclass
 class SearchConfig:
     lemmas: dict[str, str] = field(default_factory=dict)  # folded form -> lemma
