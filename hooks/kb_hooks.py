@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page as MkPage
 from kb import dates, exports, gitdates, html_policy, overviews, search_index, views
 from kb.findings import Finding
 from kb.glossary import load_glossary
+from kb.pages import read_page
 from kb.project import Project
 from kb.redirects import load_redirects
 from kb.search_keys import KeyMaker, SearchConfig, markdown_words
@@ -57,7 +58,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = _project()
     project.known_files = {f.src_uri for f in files}
     sources = [f.src_uri for f in files.documentation_pages()]
-    project.load_pages(sources)
+    words = _WordKeys(project)
+    # The pages' words become search keys in this process while others validate the pages.
+    project.load_pages(sources, meanwhile=lambda: words.add_pages(sorted(sources)))
     for finding in project.findings():
         _log(finding)
     _state["index_sources"] = Path(tempfile.mkdtemp(prefix="kb-zoekindex-"))
@@ -88,23 +91,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for src, text in generated.items()
         if isinstance(text, str) and src.endswith(".md")
     }
-    _prepare_search_keys(project, generated_pages)
+    for src, text in generated_pages.items():
+        words.add(src, text)
+    _state["search"] = (words.maker, words.page_keys, words.maker.refine(words.vocabulary))
     return files
 
 
-def _prepare_search_keys(project: Project, generated: dict[str, str]) -> None:
+class _WordKeys:
     """Search keys of every page's words, generated pages included; compound parts are
-    added in on_post_page. Everything the key table needs is known after this, whichever
-    process renders a page (hooks/kb_parallel.py)."""
-    maker = KeyMaker(SearchConfig.load(project.root))
-    page_keys: dict[str, list[str]] = {}
-    vocabulary: set[str] = set()
-    texts = {src: f"{p.title} {p.description} {p.body}" for src, p in project.pages.items()}
-    for src, text in {**texts, **generated}.items():
-        keys = maker.word_keys(markdown_words(text))
-        page_keys[src] = keys
-        vocabulary.update(keys)
-    _state["search"] = (maker, page_keys, maker.refine(vocabulary))
+    added in on_post_page. Everything the key table needs is known before the pages are
+    rendered, whichever process renders a page (hooks/kb_parallel.py)."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.maker = KeyMaker(SearchConfig.load(project.root))
+        self.page_keys: dict[str, list[str]] = {}
+        self.vocabulary: set[str] = set()
+
+    def add_pages(self, sources: list[str]) -> None:
+        project = self.project
+        for src in sources:
+            page = read_page(project.docs_dir, src, project.root)
+            self.add(src, f"{page.title} {page.description} {page.body}")
+
+    def add(self, src: str, text: str) -> None:
+        keys = self.maker.word_keys(markdown_words(text))
+        self.page_keys[src] = keys
+        self.vocabulary.update(keys)
 
 
 def _search_keys(src: str, markdown: str) -> list[str]:

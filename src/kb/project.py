@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,13 +82,18 @@ class Project:
         )
 
     def load_pages(
-        self, sources: Iterable[str] | None = None, workers: int | None = None
+        self,
+        sources: Iterable[str] | None = None,
+        workers: int | None = None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> list[Page]:
         """Read (and validate) pages; all Markdown pages when ``sources`` is None.
 
         Large sites are validated in two processes (``workers``: by default 2 from
         PARALLEL_MIN_PAGES pages on, when the machine has two cores and this process runs
         no other threads, e.g. not under ``mkdocs serve``). The result is the same.
+        ``meanwhile`` runs in this process while they work (the build prepares the search
+        keys there); without worker processes it runs after the validation.
         """
         if not self.known_files:
             self.scan_files()
@@ -106,10 +111,15 @@ class Project:
             chunks = [wanted[i::workers] for i in range(workers)]
             jobs = [(self.docs_dir, self.root, chunk, context) for chunk in chunks]
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                done = {page.src: page for part in pool.map(_validate_chunk, jobs) for page in part}
+                result = pool.map_async(_validate_chunk, jobs)
+                if meanwhile is not None:
+                    meanwhile()
+                done = {page.src: page for part in result.get() for page in part}
             pages = [done[src] for src in wanted]
         else:
             pages = _validate_chunk((self.docs_dir, self.root, wanted, context))
+            if meanwhile is not None:
+                meanwhile()
         for page in pages:
             self.pages[page.src] = page
         return pages
