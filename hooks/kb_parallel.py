@@ -59,6 +59,7 @@ class _Build:
     connection: Connection | None = None  # helper: to the main process
     helpers: list[tuple[int, Connection]] = field(default_factory=list)  # main: pid, pipe
     captured: list[tuple[str, int, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # main: what the helpers reported
 
 
 _build = _Build()
@@ -102,6 +103,7 @@ def workers_for(pages: int) -> int:
 @event_priority(-100)  # after every other nav handler: fork as late as possible
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _build.role, _build.elsewhere, _build.captured, _build.helpers = "", set(), [], []
+    _build.errors = []
     sources = [f.src_uri for f in files.documentation_pages()]
     workers = workers_for(len(sources))
     if (
@@ -239,7 +241,7 @@ def _join_helpers() -> None:
         try:
             result = connection.recv()
         except (EOFError, OSError):
-            result = {"anchors": {}, "logs": [], "error": "een bouwproces stopte onverwacht"}
+            result = {"anchors": {}, "logs": [], "error": "het proces verdween zonder antwoord"}
         finally:
             connection.close()
             os.waitpid(pid, 0)
@@ -254,5 +256,11 @@ def _join_helpers() -> None:
         if result["error"]:
             errors.append(result["error"])
     _build.helpers = []
+    _build.errors = errors  # raised in on_post_build, so no page is blamed for them
+
+
+@event_priority(100)  # before the search index and the other post-build work
+def on_post_build(config: MkDocsConfig) -> None:
+    errors, _build.errors = _build.errors, []
     if errors:
-        raise PluginError("Een tweede bouwproces faalde: " + "; ".join(errors))
+        raise PluginError("Een ander bouwproces stopte met een fout: " + "; ".join(errors))

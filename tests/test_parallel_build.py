@@ -27,7 +27,8 @@ def _build(root: Path, workers: int, site: str, strict: bool = True) -> BuildRes
     finally:
         del os.environ["KB_BUILD_WORKERS"]
     target = root / site
-    result.site.rename(target)
+    if result.site.exists():  # a build that stopped early may not have made it
+        result.site.rename(target)
     return BuildResult(result.returncode, result.output, target, root)
 
 
@@ -102,3 +103,54 @@ def test_warnings_from_every_process_fail_the_strict_build(project_copy: Path) -
     assert result.returncode == 0, result.output
     for page in ("a", "b"):
         assert "Bestaande kop" in result.html(f"artikels/zz-proef-{page}/")
+
+
+FAILING_HOOK = """
+import os
+
+MAIN = os.getpid()  # the hook is loaded before the build forks
+
+
+def on_page_markdown(markdown, page, config, files):
+    if getattr(page, "rendered_elsewhere", False):
+        return markdown
+    in_main = os.getpid() == MAIN
+    if in_main == {in_main}:
+        raise RuntimeError("kapotte proefpagina")
+    return markdown
+"""
+
+
+@pytest.mark.parametrize("where", ["main", "helper"])
+def test_a_page_that_fails_in_any_process_fails_the_build(project_copy: Path, where: str) -> None:
+    hook = FAILING_HOOK.replace("{in_main}", str(where == "main"))
+    (project_copy / "hooks/proef_fout.py").write_text(hook, encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - hooks/kb_parallel.py\n", "  - hooks/kb_parallel.py\n  - hooks/proef_fout.py\n"
+        ),
+        encoding="utf-8",
+    )
+    result = _build(project_copy, 3, "site-fout")
+    assert result.returncode != 0
+    assert "': kapotte proefpagina" in result.output  # "Error reading page '...': ..."
+    if where == "helper":
+        assert "Een ander bouwproces stopte met een fout: kapotte proefpagina" in result.output
+    # No other page is blamed, nothing is indexed, and no process is left behind.
+    assert "Error building page" not in result.output
+    assert not (result.site / "pagefind").exists()
+    assert _processes_in(project_copy) == []
+
+
+def _processes_in(folder: Path) -> list[int]:
+    """Processes whose working directory is ``folder`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if Path(os.readlink(entry / "cwd")) == folder.resolve():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
