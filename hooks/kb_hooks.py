@@ -129,8 +129,17 @@ def _search_keys(src: str, markdown: str) -> list[str]:
 
 
 def _elsewhere(page: MkPage) -> bool:
-    """The other build process renders this page (hooks/kb_parallel.py)."""
+    """Another build process renders this page (hooks/kb_parallel.py)."""
     return getattr(page, "rendered_elsewhere", False)
+
+
+def on_page_read_source(page: MkPage, config: MkDocsConfig) -> str | None:
+    """A page that is not UTF-8 would stop MkDocs; it gets the text kb could read (with
+    the unreadable characters replaced), so `serve` still shows it with the error."""
+    record = _project().pages.get(page.file.src_uri)
+    if record is not None and any(e.code == "geen-utf8" for e in record.doc.errors):
+        return record.doc.text
+    return None
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -215,13 +224,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     sources = _state.pop("index_sources")
     # The Pagefind binary indexes in its own process (a thread waits for it) while this
     # thread writes the key table: about a second less on two cores.
-    errors: list[str] = []
+    errors: list[Exception] = []
 
     def index() -> None:
         try:
             search_index.build_pagefind(site_dir, sources)
-        except search_index.SearchIndexError as exc:
-            errors.append(str(exc))
+        except Exception as exc:  # handed to the build below, not lost in the thread
+            errors.append(exc)
 
     pagefind = threading.Thread(target=index, name="pagefind")
     pagefind.start()
@@ -231,4 +240,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         pagefind.join()
         shutil.rmtree(sources, ignore_errors=True)
     for error in errors:
+        if not isinstance(error, search_index.SearchIndexError):
+            raise error
         log.error("zoekindex: %s", error)

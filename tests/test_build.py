@@ -132,6 +132,26 @@ def test_bad_glossary_lines_get_a_dutch_message_with_line(project_copy: Path) ->
     assert '<abbr title="Aanspreekpunt informatieveiligheid">AIV</abbr>' in html
 
 
+def test_a_page_not_saved_as_utf8_gets_a_message_and_is_still_shown(
+    project_copy: Path,
+) -> None:
+    # Saved as Windows-1252 (e.g. by Notepad): MkDocs itself would stop with a traceback.
+    shutil.copy(FIXTURES / "bad/windows-1252.md", project_copy / "docs/artikels/kladblok.md")
+    result = run_build(project_copy)
+    assert result.returncode != 0
+    assert (
+        "docs/artikels/kladblok.md:7: fout: Het bestand is niet als UTF-8 opgeslagen"
+        in result.output
+    ), result.output
+    assert "Traceback" not in result.output and "UnicodeDecodeError" not in result.output
+    # Without strict mode (as in `make serve`) the page is there, with the error on it.
+    result = run_build(project_copy, strict=False)
+    assert result.returncode == 0, result.output
+    html = result.html("artikels/kladblok/")
+    assert "Opgeslagen in Windows-1252" in html and "schreef deze tekst in Kladblok" in html
+    assert "niet als UTF-8 opgeslagen" in html
+
+
 def test_edit_link_points_at_the_page_source(real_site: BuildResult) -> None:
     html = real_site.html("adviezen/back-ups/")
     assert "/edit/main/docs/adviezen/back-ups.md" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -160,3 +161,44 @@ def test_browser_and_build_normalise_queries_the_same_way(site: Path, maker: Key
     keys = isolated(in_browser)
     for query in queries:
         assert keys[query] == query_keys(query, maker, table), query
+
+
+def _load_hooks() -> ModuleType:
+    """The MkDocs hook module, loaded from its file as MkDocs loads it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kb_hooks_test", ROOT / "hooks/kb_hooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("failure", ["pagefind-fout", "andere-fout"])
+def test_a_failing_search_index_is_not_lost_in_its_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failure: str
+) -> None:
+    from types import SimpleNamespace
+
+    from kb import search_index
+
+    hooks = _load_hooks()
+    sources = tmp_path / "bronnen"
+    sources.mkdir()
+    hooks._state.update(search=(None, {}, set()), index_sources=sources)
+
+    def broken_index(site_dir: Path, source_dir: Path) -> int:
+        if failure == "pagefind-fout":
+            raise search_index.SearchIndexError("Pagefind kon de site niet indexeren: kapot")
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(search_index, "build_pagefind", broken_index)
+    monkeypatch.setattr(search_index, "write_browser_files", lambda *args: None)
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"))
+    if failure == "pagefind-fout":  # a known problem: a Dutch error, the strict build fails
+        hooks.on_post_build(config)
+        assert "zoekindex: Pagefind kon de site niet indexeren: kapot" in caplog.text
+    else:  # anything else stops the build, as it did before the index had its own thread
+        with pytest.raises(OSError, match="schijf vol"):
+            hooks.on_post_build(config)
+    assert not sources.exists()  # the temporary copies are cleaned up either way

@@ -19,8 +19,8 @@ def project() -> Project:
 
 
 def check(project: Project, kind: str, name: str) -> list:
-    text = (FIXTURES / kind / name).read_text(encoding="utf-8")
-    page = project.add_page(f"testpaginas/{name}", text)
+    data = (FIXTURES / kind / name).read_bytes()  # as a file on disk: any encoding
+    page = project.add_page(f"testpaginas/{name}", data)
     return page.findings
 
 
@@ -77,6 +77,7 @@ BAD = [
     ("onafgewerkt.md", "onafgewerkt", 3, "nog niet geschreven (één zin)"),
     ("onafgewerkt.md", "onafgewerkt", 7, "inleiding"),
     ("dubbel-veld.md", "dubbel-veld", 5, "staat twee keer"),
+    ("windows-1252.md", "geen-utf8", 7, "niet als UTF-8 opgeslagen"),
 ]
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from kb import dates
 from kb.findings import Finding
-from kb.frontmatter import ParsedDocument, parse_document
+from kb.frontmatter import FrontMatterError, ParsedDocument, parse_document
 
 
 @dataclass
@@ -77,11 +77,36 @@ def url_for(src: str) -> str:
     return f"{stem}/"
 
 
-def read_page(docs_dir: Path, src: str, root: Path | None = None, text: str | None = None) -> Page:
+def read_page(
+    docs_dir: Path, src: str, root: Path | None = None, text: str | bytes | None = None
+) -> Page:
+    """A page from ``docs_dir/src``, or from ``text`` (the file's contents) when given."""
+    problem = None
     if text is None:
-        text = (docs_dir / src).read_text(encoding="utf-8")
+        text = (docs_dir / src).read_bytes()
+    if isinstance(text, bytes):
+        text, problem = decode(text)
     try:
         rel_root = (docs_dir / src).relative_to(root) if root else Path("docs") / src
     except ValueError:
         rel_root = docs_dir / src
-    return Page(src=src, path=rel_root.as_posix(), doc=parse_document(text))
+    doc = parse_document(text)
+    if problem is not None:
+        doc.errors.insert(0, problem)
+    return Page(src=src, path=rel_root.as_posix(), doc=doc)
+
+
+def decode(data: bytes) -> tuple[str, FrontMatterError | None]:
+    """The file's text; a file that is not UTF-8 (e.g. saved as Windows-1252) is still
+    read, with its unreadable bytes replaced, and the first of them reported."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return data.decode("utf-8", errors="replace"), FrontMatterError(
+            line,
+            "geen-utf8",
+            "Het bestand is niet als UTF-8 opgeslagen (het eerste onleesbare teken staat op "
+            "deze regel). Sla het opnieuw op met de codering UTF-8; tot dan staat er \ufffd "
+            "op de plaats van elk onleesbaar teken.",
+        )

@@ -124,7 +124,7 @@ class Project:
             self.pages[page.src] = page
         return pages
 
-    def add_page(self, src: str, text: str) -> Page:
+    def add_page(self, src: str, text: str | bytes) -> Page:
         """Add (or replace) a page from text, e.g. a page generated or edited in memory."""
         self.known_files.add(src)
         page = read_page(self.docs_dir, src, self.root, text=text)
