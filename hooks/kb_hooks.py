@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
@@ -23,6 +25,7 @@ from kb.glossary import load_glossary
 from kb.pages import read_page
 from kb.project import Project
 from kb.redirects import load_redirects
+from kb.search_jobs import SearchJobs
 from kb.search_keys import KeyMaker, SearchConfig, markdown_words
 from kb.status import translation_status
 
@@ -186,23 +189,51 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     return views.error_block(record.findings) + markdown
 
 
+def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    if _elsewhere(page):
+        return html
+    # Whatever a page contains, what is published cannot run script or load a third party.
+    html = html_policy.sanitize(html)
+    if page.file.src_uri.endswith(".md"):  # Pagefind's copy, written now (see on_env)
+        record = _project().pages.get(page.file.src_uri)
+        title = record.title if record else (page.title or "")
+        description = record.description if record else ""
+        copy, keys = search_index.article_copy(
+            html,
+            title=title,
+            description=description,
+            keys=_search_keys(page.file.src_uri, page.markdown or ""),
+            tags=[str(tag) for tag in page.meta.get("tags") or []],
+        )
+        target = _state["index_sources"] / page.file.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(copy, encoding="utf-8")
+        page.kb_search = (keys, title, description)  # type: ignore[attr-defined]
+    return html
+
+
+@event_priority(-110)  # after kb_parallel's on_env: every process has converted its pages
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Every page is converted and has its copy: the search index is built from here on,
+    while the templates are rendered (by the process that finishes the build)."""
+    if getattr(files, "kb_helper_process", False):
+        return env
+    maker, _, vocabulary = _state["search"]
+    jobs = SearchJobs(Path(config.site_dir), _state.pop("index_sources"), maker, vocabulary)
+    # Forking is only safe without other threads (not under `mkdocs serve`).
+    jobs.start(fork=sys.platform.startswith("linux") and threading.active_count() == 1)
+    _state["search_jobs"] = jobs
+    return env
+
+
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     """Feed autodiscovery in every page's head; search keys in every article."""
     if _elsewhere(page):
         return output
-    if page.file.src_uri.endswith(".md"):
-        record = _project().pages.get(page.file.src_uri)
-        output = search_index.add_to_page(
-            output,
-            _search_keys(page.file.src_uri, page.markdown or ""),
-            title=record.title if record else (page.title or ""),
-            description=record.description if record else "",
-        )
-        copy = search_index.indexable_copy(output)
-        if copy is not None:
-            target = _state["index_sources"] / page.file.dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(copy, encoding="utf-8")
+    search = getattr(page, "kb_search", None)
+    if search is not None:
+        keys, title, description = search
+        output = search_index.add_to_page(output, keys, title, description, filtered=True)
     depth = page.url.count("/") if page.url else 0
     href = "../" * depth + "feed.xml"
     link = (
@@ -212,34 +243,18 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     return output.replace("</head>", f"{link}\n</head>", 1)
 
 
-def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-    # Whatever a page contains, what is published cannot run script or load a third party.
-    return html if _elsewhere(page) else html_policy.sanitize(html)
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    """The static search: Pagefind's chunked index and the Dutch key table."""
-    site_dir = Path(config.site_dir)
-    maker, _, vocabulary = _state["search"]
-    sources = _state.pop("index_sources")
-    # The Pagefind binary indexes in its own process (a thread waits for it) while this
-    # thread writes the key table: about a second less on two cores.
-    errors: list[Exception] = []
-
-    def index() -> None:
-        try:
-            search_index.build_pagefind(site_dir, sources)
-        except Exception as exc:  # handed to the build below, not lost in the thread
-            errors.append(exc)
-
-    pagefind = threading.Thread(target=index, name="pagefind")
-    pagefind.start()
-    try:
-        search_index.write_browser_files(site_dir, maker, vocabulary)
-    finally:
-        pagefind.join()
-        shutil.rmtree(sources, ignore_errors=True)
-    for error in errors:
-        if not isinstance(error, search_index.SearchIndexError):
-            raise error
+    """Wait for the static search: Pagefind's chunked index and the Dutch key table."""
+    jobs: SearchJobs = _state.pop("search_jobs")
+    for error in jobs.finish():
         log.error("zoekindex: %s", error)
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the search jobs of a failed build; remove the pages' copies."""
+    jobs: SearchJobs | None = _state.pop("search_jobs", None)
+    if jobs is not None:
+        jobs.cancel()
+    sources = _state.pop("index_sources", None)
+    if sources is not None:
+        shutil.rmtree(sources, ignore_errors=True)

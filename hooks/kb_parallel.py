@@ -60,6 +60,7 @@ class _Build:
     helpers: list[tuple[int, Connection]] = field(default_factory=list)  # main: pid, pipe
     captured: list[tuple[str, int, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # main: what the helpers reported
+    results: dict[int, dict[str, Any]] = field(default_factory=dict)  # main: early results
 
 
 _build = _Build()
@@ -103,7 +104,7 @@ def workers_for(pages: int) -> int:
 @event_priority(-100)  # after every other nav handler: fork as late as possible
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _build.role, _build.elsewhere, _build.captured, _build.helpers = "", set(), [], []
-    _build.errors = []
+    _build.errors, _build.results = [], {}
     sources = [f.src_uri for f in files.documentation_pages()]
     workers = workers_for(len(sources))
     if (
@@ -135,6 +136,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
                 other.close()
             _build.helpers = []
             _build.role, _build.connection = "helper", writer
+            files.kb_helper_process = True  # type: ignore[attr-defined]
             _build.elsewhere = everything - shares[number]
             mkdocs_log = logging.getLogger("mkdocs")
             for handler in list(mkdocs_log.handlers):
@@ -178,12 +180,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    if _build.role == "helper":  # static files, 404 page and sitemap: the main process
+    """Every process has converted its pages here. A helper says so (the search index can
+    start: hooks/kb_hooks.py) and leaves the static files, the 404 page and the sitemap to
+    the main process; the main process waits until all helpers are this far."""
+    if _build.role == "helper":
+        assert _build.connection is not None
+        _build.connection.send({"rendered": True})
         for file in [f for f in files if not f.is_documentation_page()]:
             files.remove(file)
         config.theme.static_templates.clear()
         config.extra_templates.clear()
+    elif _build.role == "main":
+        errors = []
+        for pid, connection in _build.helpers:
+            result = _receive(connection)
+            if not result.get("rendered"):  # the helper already stopped
+                _build.results[pid] = result
+                if result["error"]:
+                    _replay_logs(result)
+                    errors.append(result["error"])
+        if errors:  # the build fails now, before the templates and the search index
+            raise PluginError("Een ander bouwproces stopte met een fout: " + "; ".join(errors))
     return env
+
+
+def _receive(connection: Connection) -> dict[str, Any]:
+    try:
+        return connection.recv()  # type: ignore[no-any-return]
+    except (EOFError, OSError):
+        return {"anchors": {}, "logs": [], "error": "het proces verdween zonder antwoord"}
 
 
 @event_priority(-100)
@@ -232,6 +257,11 @@ def _finish_helper(error: str | None) -> None:
         os._exit(0 if error is None else 1)
 
 
+def _replay_logs(result: dict[str, Any]) -> None:
+    for name, level, message in result["logs"]:
+        logging.getLogger(name).log(level, message)
+
+
 def _join_helpers() -> None:
     """Wait for the helpers, replay their log messages and take over their pages' anchors."""
     assert _build.files is not None
@@ -239,14 +269,11 @@ def _join_helpers() -> None:
     errors = []
     for pid, connection in _build.helpers:
         try:
-            result = connection.recv()
-        except (EOFError, OSError):
-            result = {"anchors": {}, "logs": [], "error": "het proces verdween zonder antwoord"}
+            result = _build.results.pop(pid, None) or _receive(connection)
         finally:
             connection.close()
             os.waitpid(pid, 0)
-        for name, level, message in result["logs"]:
-            logging.getLogger(name).log(level, message)
+        _replay_logs(result)
         for src, (present, links) in result["anchors"].items():
             page = files.get_file_from_path(src).page  # type: ignore[union-attr]
             page.present_anchor_ids = present

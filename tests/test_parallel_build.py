@@ -121,9 +121,22 @@ def on_page_markdown(markdown, page, config, files):
 """
 
 
-@pytest.mark.parametrize("where", ["main", "helper"])
+FAILING_TEMPLATE_HOOK = """
+def on_post_page(output, page, config):
+    if page.file.src_uri == "index.md" and not getattr(page, "rendered_elsewhere", False):
+        raise RuntimeError("kapotte proefpagina")
+    return output
+"""
+
+
+@pytest.mark.parametrize("where", ["main", "helper", "template"])
 def test_a_page_that_fails_in_any_process_fails_the_build(project_copy: Path, where: str) -> None:
-    hook = FAILING_HOOK.replace("{in_main}", str(where == "main"))
+    """A failure while the pages are converted (in the main process or a helper) or
+    while the templates are rendered (the search index is already being built then)."""
+    if where == "template":
+        hook = FAILING_TEMPLATE_HOOK
+    else:
+        hook = FAILING_HOOK.replace("{in_main}", str(where == "main"))
     (project_copy / "hooks/proef_fout.py").write_text(hook, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     config.write_text(
@@ -134,11 +147,15 @@ def test_a_page_that_fails_in_any_process_fails_the_build(project_copy: Path, wh
     )
     result = _build(project_copy, 3, "site-fout")
     assert result.returncode != 0
-    assert "': kapotte proefpagina" in result.output  # "Error reading page '...': ..."
+    assert "kapotte proefpagina" in result.output
+    if where != "template":
+        assert "': kapotte proefpagina" in result.output  # "Error reading page '...': ..."
     if where == "helper":
         assert "Een ander bouwproces stopte met een fout: kapotte proefpagina" in result.output
     # No other page is blamed, nothing is indexed, and no process is left behind.
-    assert "Error building page" not in result.output
+    blamed = "Error building page 'index.md'" if where == "template" else "Error building page"
+    assert result.output.count("Error building page") == (where == "template")
+    assert where != "template" or blamed in result.output
     assert not (result.site / "pagefind").exists()
     assert _processes_in(project_copy) == []
 

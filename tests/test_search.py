@@ -175,8 +175,13 @@ def _load_hooks() -> ModuleType:
 
 
 @pytest.mark.parametrize("failure", ["pagefind-fout", "andere-fout"])
+@pytest.mark.parametrize("fork", [True, False])
 def test_a_failing_search_index_is_not_lost_in_its_thread(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failure: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    failure: str,
+    fork: bool,
 ) -> None:
     from types import SimpleNamespace
 
@@ -187,14 +192,16 @@ def test_a_failing_search_index_is_not_lost_in_its_thread(
     sources.mkdir()
     hooks._state.update(search=(None, {}, set()), index_sources=sources)
 
-    def broken_index(site_dir: Path, source_dir: Path) -> int:
+    def broken_index(site_dir: Path, source_dir: Path, **kwargs: object) -> int:
         if failure == "pagefind-fout":
             raise search_index.SearchIndexError("Pagefind kon de site niet indexeren: kapot")
         raise OSError("schijf vol")
 
     monkeypatch.setattr(search_index, "build_pagefind", broken_index)
     monkeypatch.setattr(search_index, "write_browser_files", lambda *args: None)
+    monkeypatch.setattr(hooks.threading, "active_count", lambda: 1 if fork else 2)
     config = SimpleNamespace(site_dir=str(tmp_path / "site"))
+    hooks.on_env(None, config, SimpleNamespace())  # the index starts next to the templates
     if failure == "pagefind-fout":  # a known problem: a Dutch error, the strict build fails
         hooks.on_post_build(config)
         assert "zoekindex: Pagefind kon de site niet indexeren: kapot" in caplog.text
@@ -202,3 +209,27 @@ def test_a_failing_search_index_is_not_lost_in_its_thread(
         with pytest.raises(OSError, match="schijf vol"):
             hooks.on_post_build(config)
     assert not sources.exists()  # the temporary copies are cleaned up either way
+
+
+def test_a_failing_key_table_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from kb import search_index
+
+    hooks = _load_hooks()
+    sources = tmp_path / "bronnen"
+    sources.mkdir()
+    hooks._state.update(search=(None, {}, set()), index_sources=sources)
+    monkeypatch.setattr(search_index, "build_pagefind", lambda *args, **kwargs: 0)
+
+    def broken_table(*args: object) -> int:
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(search_index, "write_browser_files", broken_table)
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"))
+    hooks.on_env(None, config, SimpleNamespace())  # written in a forked process
+    with pytest.raises(OSError, match="schijf vol"):
+        hooks.on_post_build(config)
+    assert not sources.exists()

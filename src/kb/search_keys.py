@@ -79,9 +79,10 @@ class SearchConfig:
 
 @cache
 def _dictionary() -> object:
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    # The factory simplemma's lemmatize() uses too: the dictionary is loaded once.
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
-    return DefaultDictionaryFactory().get_dictionary("nl")
+    return DEFAULT_DICTIONARY_FACTORY.get_dictionary("nl")
 
 
 @cache
