@@ -52,8 +52,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     redirects = config.plugins.get("redirects")
     if redirects is not None:  # problems in the map are reported with the page findings
         redirects.config["redirect_maps"].update(load_redirects(root)[0])
+    _state["glossary"] = {}
     if "abbr" in config.markdown_extensions:  # tooltips; problems are reported with the pages
-        config.mdx_configs.setdefault("abbr", {})["glossary"] = load_glossary(root)[0]
+        _state["glossary"] = load_glossary(root)[0]
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = _state["glossary"]
     return config
 
 
@@ -75,7 +77,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     vocabulary = project.vocabulary
     generated: dict[str, str | bytes] = {"status/index.md": views.status_page(project, today)}
     for level in vocabulary.keys("levels"):
-        generated[f"niveaus/{level}.md"] = overviews.level_page(pages, level, vocabulary)
+        generated[f"niveaus/{level}.md"] = overviews.level_page(
+            pages, level, vocabulary, _state["glossary"]
+        )
     events = [p for p in pages if p.type == "evenement" and p.is_valid]
     generated["agenda.ics"] = exports.event_calendar(events, site_url, config.site_name)
     for event in events:
@@ -184,6 +188,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
             project.vocabulary,
             _state["today"],
             _state["changed"],
+            _state["glossary"],
         )
     )
     return views.error_block(record.findings) + markdown

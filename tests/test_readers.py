@@ -217,3 +217,31 @@ def test_bad_redirects_get_a_dutch_message_with_line(project_copy: Path) -> None
     result = run_build(project_copy)
     assert result.returncode != 0
     assert "data/redirects.yml:2: fout: De omleiding van `adviezen/oud.md`" in result.output
+
+
+def test_generated_lists_link_escape_and_explain_abbreviations() -> None:
+    """The role, topic, level and type lists are written as HTML (not Markdown): the
+    links must still lead to the pages, text must stay text, abbreviations keep their
+    tooltip."""
+    from conftest import ROOT
+
+    from kb.overviews import page_list
+    from kb.pages import read_page
+    from kb.project import Project
+
+    project = Project.load(ROOT)
+    page = read_page(
+        project.docs_dir,
+        "adviezen/beveiliging/wifi-<script>.md",
+        ROOT,
+        text="---\ntitle: Wifi & <script>alert(1)</script>\ntype: advies\n"
+        "description: Een GDPR-vraag over BYOD.\n---\n\n# Wifi\n",
+    )
+    html = page_list([page], "rollen/technisch/index.md", project.vocabulary, {"BYOD": "Bring"})
+    assert '<a href="../../adviezen/beveiliging/wifi-&lt;script&gt;/">' in html
+    assert "Wifi &amp; &lt;script&gt;alert(1)&lt;/script&gt;</a>" in html
+    assert 'over <abbr title="Bring">BYOD</abbr>.' in html
+    assert "<abbr" not in html.split("over")[0]  # only the glossary's abbreviations
+    assert html.startswith("### ")  # the type headings stay in the table of contents
+    home = page_list([page], "index.md", project.vocabulary)
+    assert 'href="adviezen/beveiliging/wifi-&lt;script&gt;/"' in home

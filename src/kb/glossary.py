@@ -9,6 +9,9 @@ each of 1,000 pages cost about two seconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import cache
+from html import escape
 from pathlib import Path
 
 from kb.findings import Finding
@@ -65,3 +68,21 @@ def load_glossary(root: Path) -> tuple[dict[str, str], list[Finding]]:
         glossary[abbr] = title
         first_line[abbr] = number
     return glossary, findings
+
+
+def mark_abbreviations(text: str, glossary: Mapping[str, str]) -> str:
+    """Wrap the glossary's abbreviations in already escaped HTML text in ``<abbr>``, as
+    the ``abbr`` extension does in converted Markdown (for generated HTML lists)."""
+    if not glossary:
+        return text
+    pattern, titles = _abbreviation_pattern(tuple(sorted(glossary.items())))
+    return pattern.sub(lambda m: f'<abbr title="{titles[m[0]]}">{m[0]}</abbr>', text)
+
+
+@cache
+def _abbreviation_pattern(
+    items: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    titles = {escape(abbr): escape(title) for abbr, title in items}
+    longest_first = sorted(titles, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b"), titles

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from html import escape
 
 from kb import dates
-from kb.pages import Page
+from kb.glossary import mark_abbreviations
+from kb.pages import Page, url_for
 from kb.schema import LISTED_TYPES
 from kb.vocabulary import Vocabulary
 
@@ -38,13 +40,25 @@ def _date_label(page: Page) -> str:
     return f"nagekeken {dates.format_date_nl(reviewed)}" if reviewed else ""
 
 
-def page_list(pages: Iterable[Page], from_src: str, vocabulary: Vocabulary) -> str:
-    """Pages grouped by type: linked title, description, type, levels, date."""
+def page_list(
+    pages: Iterable[Page],
+    from_src: str,
+    vocabulary: Vocabulary,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
+    """Pages grouped by type: linked title, description, type, levels, date.
+
+    The headings are Markdown (they belong in the table of contents); each list is an
+    HTML block with the pages' final URLs, because hundreds of generated Markdown links
+    per overview made these few pages a tenth of the whole conversion time. Abbreviations
+    of the ``glossary`` get their tooltip, as in Markdown.
+    """
     by_type: dict[str, list[Page]] = {}
     for page in pages:
         by_type.setdefault(page.type, []).append(page)
     if not by_type:
         return "_Nog geen pagina's._\n"
+    base = url_for(from_src)
     out: list[str] = []
     for page_type in vocabulary.keys("types"):
         group = sorted(by_type.get(page_type, []), key=lambda p: p.title.lower())
@@ -52,37 +66,67 @@ def page_list(pages: Iterable[Page], from_src: str, vocabulary: Vocabulary) -> s
             continue
         term = vocabulary.term("types", page_type)
         out.append(f"### {term.plural if term and term.plural else page_type} ({len(group)})\n")
+        out.append("<ul>")
         for page in group:
             bits = [vocabulary.label("types", page.type), _levels_label(page, vocabulary)]
             if _date_label(page):
                 bits.append(_date_label(page))
+            title = mark_abbreviations(escape(page.title), glossary or {})
+            description = mark_abbreviations(escape(page.description), glossary or {})
             out.append(
-                f"- [{page.title}]({rel(from_src, page)}) — {page.description}  \n"
-                f"  <small>{' · '.join(bits)}</small>"
+                f'<li><a href="{escape(relative_url(base, page.url))}">{title}</a>'
+                f" — {description}<br>\n"
+                f"  <small>{escape(' · '.join(bits))}</small></li>"
             )
-        out.append("")
+        out.extend(["</ul>", ""])
     return "\n".join(out) + "\n"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from one directory URL to another (``rollen/planner/`` to
+    ``adviezen/back-ups/``: ``../../adviezen/back-ups/``), as MkDocs writes them."""
+    path = posixpath.relpath(to_url or ".", from_url or ".")
+    return "./" if path == "." else f"{path}/"
 
 
 def listed(pages: Iterable[Page]) -> list[Page]:
     return [p for p in pages if p.type in LISTED_TYPES and p.meta]
 
 
-def role_section(pages: list[Page], role: str, from_src: str, vocabulary: Vocabulary) -> str:
+def role_section(
+    pages: list[Page],
+    role: str,
+    from_src: str,
+    vocabulary: Vocabulary,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
     chosen = [p for p in listed(pages) if role in p.values("roles")]
     label = vocabulary.label("roles", role)
     return f"\n## Alle pagina's voor de rol {label.lower()}\n\n" + page_list(
-        chosen, from_src, vocabulary
+        chosen, from_src, vocabulary, glossary
     )
 
 
-def topic_section(pages: list[Page], topic: str, from_src: str, vocabulary: Vocabulary) -> str:
+def topic_section(
+    pages: list[Page],
+    topic: str,
+    from_src: str,
+    vocabulary: Vocabulary,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
     chosen = [p for p in listed(pages) if topic in p.values("topics")]
     label = vocabulary.label("topics", topic)
-    return f"\n## Alle pagina's over {label.lower()}\n\n" + page_list(chosen, from_src, vocabulary)
+    return f"\n## Alle pagina's over {label.lower()}\n\n" + page_list(
+        chosen, from_src, vocabulary, glossary
+    )
 
 
-def level_page(pages: list[Page], level: str, vocabulary: Vocabulary) -> str:
+def level_page(
+    pages: list[Page],
+    level: str,
+    vocabulary: Vocabulary,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
     src = f"niveaus/{level}.md"
     term = vocabulary.term("levels", level)
     label = term.label if term else level
@@ -92,7 +136,7 @@ def level_page(pages: list[Page], level: str, vocabulary: Vocabulary) -> str:
         f"{label.lower()}.\ntype: overzicht\n---\n\n# {label}\n\n"
         f"Alle pagina's die gelden voor {label.lower()}, ook de pagina's zonder niveau (die gelden "
         "voor alle niveaus). Deze lijst wordt bij elke bouw gemaakt.\n\n"
-        + page_list(chosen, src, vocabulary)
+        + page_list(chosen, src, vocabulary, glossary)
     )
 
 
@@ -103,11 +147,17 @@ def level_links(vocabulary: Vocabulary) -> str:
     return "\n".join(out) + "\n"
 
 
-def type_section(pages: list[Page], page_type: str, from_src: str, vocabulary: Vocabulary) -> str:
+def type_section(
+    pages: list[Page],
+    page_type: str,
+    from_src: str,
+    vocabulary: Vocabulary,
+    glossary: Mapping[str, str] | None = None,
+) -> str:
     chosen = [p for p in listed(pages) if p.type == page_type]
     term = vocabulary.term("types", page_type)
     title = term.plural if term and term.plural else page_type
-    return f"\n## Alle {title.lower()}\n\n" + page_list(chosen, from_src, vocabulary)
+    return f"\n## Alle {title.lower()}\n\n" + page_list(chosen, from_src, vocabulary, glossary)
 
 
 # --------------------------------------------------------------------------- agenda
@@ -286,6 +336,7 @@ def landing_section(
     vocabulary: Vocabulary,
     today: date,
     changed: dict[str, datetime],
+    glossary: Mapping[str, str] | None = None,
 ) -> str:
     """The generated list a landing page gets, chosen by the page's place in docs/.
 
@@ -299,9 +350,9 @@ def landing_section(
         return recent_section(pages, changed, src)
     if len(parts) == 3 and parts[2] == "index.md":
         if parts[0] == "rollen" and parts[1] in vocabulary.keys("roles"):
-            return role_section(pages, parts[1], src, vocabulary)
+            return role_section(pages, parts[1], src, vocabulary, glossary)
         if parts[0] == "themas" and parts[1] in vocabulary.keys("topics"):
-            return topic_section(pages, parts[1], src, vocabulary)
+            return topic_section(pages, parts[1], src, vocabulary, glossary)
     if len(parts) == 2 and parts[1] == "index.md":
         if parts[0] == "niveaus":
             return level_links(vocabulary)
@@ -312,5 +363,5 @@ def landing_section(
         for page_type in vocabulary.keys("types"):
             term = vocabulary.term("types", page_type)
             if term and term.section == parts[0]:
-                return type_section(pages, page_type, src, vocabulary)
+                return type_section(pages, page_type, src, vocabulary, glossary)
     return ""

@@ -11,6 +11,7 @@ into the same key as the word on the page.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -43,13 +44,17 @@ def words(text: str) -> list[str]:
 
 
 _NOT_TEXT = re.compile(r"\]\([^)\s]*\)|<[^>\n]*>|^\s*\[[^\]]+\]:\s*\S+", re.MULTILINE)
+# Tags inside a word's text: <abbr>ICT</abbr>-coördinator is one word, ICT-coördinator.
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|small|span|strong|sub|sup)\b[^>\n]*>")
 
 
 def markdown_words(markdown: str) -> str:
     """The text of a Markdown page without what a reader never sees: link targets
     (``](../adviezen/back-ups.md)``), reference definitions and HTML tags. Their words
-    (md, https, index, ...) would otherwise become search keys of every page."""
-    return _NOT_TEXT.sub(" ", markdown)
+    (md, https, index, ...) would otherwise become search keys of every page. Character
+    references (``&#x27;``) count as the character they stand for."""
+    text = _NOT_TEXT.sub(" ", _INLINE_TAG.sub("", markdown))
+    return html.unescape(text) if "&" in text else text
 
 
 @dataclass
