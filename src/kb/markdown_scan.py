@@ -21,6 +21,9 @@ _PARSER = MarkdownIt("zero", {"html": True}).enable(
         "entity", "newline",
     ]
 )  # fmt: skip
+# Inline content is parsed only where it can hold a link, an image or HTML (see scan_body).
+_PARSER.core.ruler.disable("inline")
+_INLINE_MARKERS = ("[", "<")
 
 
 @dataclass(frozen=True)
@@ -49,14 +52,14 @@ class BodyScan:
     references: list[Reference] = field(default_factory=list)
     html: list[HtmlFragment] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
-    text_lines: list[tuple[int, str]] = field(default_factory=list)
 
 
 def scan_body(body: str, first_line: int = 1) -> BodyScan:
     """Scan ``body``; ``first_line`` is the file line of the body's first line."""
     result = BodyScan()
     lines = body.split("\n")
-    tokens = _PARSER.parse(body)
+    env: dict[str, object] = {}
+    tokens = _PARSER.parse(body, env)
     for index, token in enumerate(tokens):
         start = token.map[0] if token.map else 0
         if token.type == "html_block":
@@ -66,9 +69,13 @@ def scan_body(body: str, first_line: int = 1) -> BodyScan:
             result.headings.append(
                 Heading(int(token.tag[1]), inline.content.strip(), first_line + start)
             )
-        elif token.type == "inline" and token.children:
+        elif token.type == "inline" and any(m in token.content for m in _INLINE_MARKERS):
+            # Links, images and inline HTML all start with "[" or "<" ("![" for images,
+            # "<https://...>" for autolinks); other lines are not parsed inline at all.
+            children: list[Token] = []
+            _PARSER.inline.parse(token.content, _PARSER, env, children)
             end = token.map[1] if token.map else start + 1
-            _scan_inline(token.children, lines, start, end, first_line, result)
+            _scan_inline(children, lines, start, end, first_line, result)
     return result
 
 
