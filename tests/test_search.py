@@ -147,6 +147,18 @@ def test_dutch_queries_find_the_right_page(site: Path) -> None:
 
 
 @pytest.mark.browser
+def test_overviews_are_not_found_for_the_pages_they_list(site: Path) -> None:
+    """A level page lists almost every page; searching must lead to the pages themselves."""
+    _need_browser()
+    level_page = (site / "niveaus/dko/index.html").read_text(encoding="utf-8")
+    assert '<ul class="kb-paginalijst" data-pagefind-ignore>' in level_page  # shown, not indexed
+    results = run_queries(site, ["wachtwoord", "GDPR"], "kb", top=10)
+    for query, found in results.items():
+        assert found, query
+        assert not [src for src in found if src.startswith("niveaus/")], (query, found)
+
+
+@pytest.mark.browser
 def test_browser_and_build_normalise_queries_the_same_way(site: Path, maker: KeyMaker) -> None:
     _need_browser()
     from playwright.sync_api import sync_playwright

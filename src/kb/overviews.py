@@ -11,6 +11,7 @@ from kb import dates
 from kb.glossary import mark_abbreviations
 from kb.pages import Page, url_for
 from kb.schema import LISTED_TYPES
+from kb.search_keys import UNINDEXED_LIST
 from kb.vocabulary import Vocabulary
 
 ENDING_SOON_DAYS = 90
@@ -66,7 +67,7 @@ def page_list(
             continue
         term = vocabulary.term("types", page_type)
         out.append(f"### {term.plural if term and term.plural else page_type} ({len(group)})\n")
-        out.append("<ul>")
+        out.append(UNINDEXED_LIST)  # searching finds the pages, not every list of them
         for page in group:
             bits = [vocabulary.label("types", page.type), _levels_label(page, vocabulary)]
             if _date_label(page):

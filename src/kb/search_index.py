@@ -9,7 +9,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from kb.search_keys import KeyMaker, chunk_table, words
+from kb.search_keys import UNINDEXED_LIST, KeyMaker, chunk_table, markdown_words, words
 
 SEARCH_DIR = "zoeken"
 KEYS_SENTINEL = "kbzoeksleutels"
@@ -50,8 +50,11 @@ def add_to_page(
 
 
 def _ignore_permalinks(html: str) -> str:
-    # Permalink anchors (¶) are not part of the text.
-    return html.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
+    # Permalink anchors (¶) are not part of the text, nor are generated lists of pages.
+    html = html.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
+    if UNINDEXED_LIST in html:
+        html = html.replace(UNINDEXED_LIST, UNINDEXED_LIST[:-1] + " data-pagefind-ignore>")
+    return html
 
 
 def article_copy(
@@ -80,7 +83,7 @@ def article_copy(
     if "<h1" not in content:
         head += f"<h1>{escape(title)}</h1>\n"
     article = head + content
-    keys = keys_not_in_text(keys, article)
+    keys = keys_not_in_text(keys, markdown_words(article) if UNINDEXED_LIST in article else article)
     copy = (
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>'
         '<article data-pagefind-body class="md-content__inner md-typeset">'

@@ -43,6 +43,10 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+# Generated overviews list other pages (kb.overviews): their words belong to those pages,
+# so these lists are neither indexed by Pagefind nor a source of the overview's keys.
+UNINDEXED_LIST = '<ul class="kb-paginalijst">'
+_UNINDEXED_BLOCK = re.compile(re.escape(UNINDEXED_LIST) + r".*?</ul>", re.DOTALL)
 _NOT_TEXT = re.compile(r"\]\([^)\s]*\)|<[^>\n]*>|^\s*\[[^\]]+\]:\s*\S+", re.MULTILINE)
 # Tags inside a word's text: <abbr>ICT</abbr>-coördinator is one word, ICT-coördinator.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|small|span|strong|sub|sup)\b[^>\n]*>")
@@ -52,7 +56,10 @@ def markdown_words(markdown: str) -> str:
     """The text of a Markdown page without what a reader never sees: link targets
     (``](../adviezen/back-ups.md)``), reference definitions and HTML tags. Their words
     (md, https, index, ...) would otherwise become search keys of every page. Character
-    references (``&#x27;``) count as the character they stand for."""
+    references (``&#x27;``) count as the character they stand for. Generated lists of
+    other pages (``UNINDEXED_LIST``) are left out."""
+    if UNINDEXED_LIST in markdown:
+        markdown = _UNINDEXED_BLOCK.sub(" ", markdown)
     text = _NOT_TEXT.sub(" ", _INLINE_TAG.sub("", markdown))
     return html.unescape(text) if "&" in text else text
 
