@@ -59,6 +59,7 @@ def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path) -> N
     port = _free_port()
     base = f"http://127.0.0.1:{port}{PREFIX}"
     env = {**os.environ, "KB_TODAY": FIXED_TODAY}
+    env.pop("KB_SITE_URL", None)  # mkdocs.yml's site_url: served under PREFIX
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project_copy,
