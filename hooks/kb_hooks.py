@@ -46,6 +46,10 @@ def _log(finding: Finding) -> None:
         log.warning(text)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _state["project"] = Project.load(root, Path(config.docs_dir))
@@ -224,11 +228,31 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if getattr(files, "kb_helper_process", False):
         return env
     maker, _, vocabulary = _state["search"]
-    jobs = SearchJobs(Path(config.site_dir), _state.pop("index_sources"), maker, vocabulary)
+    sources: Path = _state.pop("index_sources")
+    if _state.get("dirty"):  # unchanged pages were not converted: copies from the site
+        _copies_of_unchanged_pages(files, Path(config.site_dir), sources)
+    jobs = SearchJobs(Path(config.site_dir), sources, maker, vocabulary)
     # Forking is only safe without other threads (not under `mkdocs serve`).
     jobs.start(fork=sys.platform.startswith("linux") and threading.active_count() == 1)
     _state["search_jobs"] = jobs
     return env
+
+
+def _copies_of_unchanged_pages(files: Files, site_dir: Path, sources: Path) -> None:
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or hasattr(page, "kb_search"):
+            continue
+        built = site_dir / file.dest_uri
+        copy = (
+            search_index.copy_from_site(built.read_text(encoding="utf-8"))
+            if built.exists()
+            else None
+        )
+        if copy is not None:
+            target = sources / file.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(copy, encoding="utf-8")
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -256,3 +256,24 @@ def test_a_failing_key_table_stops_the_build(
     with pytest.raises(OSError, match="schijf vol"):
         hooks.on_post_build(config)
     assert not sources.exists()
+
+
+@pytest.mark.slow
+def test_a_dirty_build_keeps_every_page_in_the_index(project_copy: Path) -> None:
+    """`mkdocs build --dirty` converts only changed pages; the index still has them all."""
+    import subprocess
+    import sys
+
+    site = project_copy / "site"
+
+    def build(*extra: str) -> int:
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site), *extra]
+        proc = subprocess.run(command, cwd=project_copy, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+        return int(entry["languages"]["nl"]["page_count"])
+
+    full = build()
+    page = project_copy / "docs/adviezen/back-ups.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEen extra zin.\n", encoding="utf-8")
+    assert build("--dirty") == full

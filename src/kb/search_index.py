@@ -107,6 +107,20 @@ def keys_not_in_text(keys: list[str], article: str) -> list[str]:
     return [key for key in keys if key not in present]
 
 
+def copy_from_site(html: str) -> str | None:
+    """Pagefind's copy of a page taken from its finished HTML of an earlier build (a
+    ``--dirty`` build does not convert unchanged pages again); None without an article."""
+    start = html.find("<article data-pagefind-body")
+    end = html.rfind("</article>")
+    if start < 0 or end < 0:
+        return None
+    return (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>'
+        + html[start : end + len("</article>")]
+        + "</body></html>"
+    )
+
+
 def _meta(name: str, value: str) -> str:
     if not value:
         return ""
