@@ -7,6 +7,7 @@ only reads MkDocs' objects, calls ``kb`` and logs or inserts what it returns.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -73,6 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for finding in project.findings():
         _log(finding)
     _state["index_sources"] = Path(tempfile.mkdtemp(prefix="kb-zoekindex-"))
+    _state["sources_owner"] = os.getpid()  # not a helper process (hooks/kb_parallel.py)
     today = dates.today()
     _state["today"] = today
     _state["changed"] = changed = gitdates.last_changed(project.root)
@@ -280,10 +282,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """Stop the search jobs of a failed build; remove the pages' copies."""
+    """Stop the search jobs of a failed build; remove the pages' copies (in the process
+    that made them, not in a helper process, which shares them)."""
     jobs: SearchJobs | None = _state.pop("search_jobs", None)
     if jobs is not None:
         jobs.cancel()
     sources = _state.pop("index_sources", None)
-    if sources is not None:
+    if sources is not None and _state.get("sources_owner") == os.getpid():
         shutil.rmtree(sources, ignore_errors=True)
