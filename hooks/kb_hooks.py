@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page as MkPage
 from kb import dates, exports, gitdates, html_policy, overviews, search_index, views
 from kb.findings import Finding
 from kb.glossary import load_glossary
-from kb.pages import read_page
+from kb.pages import Page, read_page
 from kb.project import Project
 from kb.redirects import load_redirects
 from kb.search_jobs import SearchJobs
@@ -104,8 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for src, text in generated.items()
         if isinstance(text, str) and src.endswith(".md")
     }
-    for src, text in generated_pages.items():
-        words.add(src, text)
+    for src, text in generated_pages.items():  # their front matter is not text
+        words.add(read_page(project.docs_dir, src, project.root, text=text))
     _state["search"] = (words.maker, words.page_keys, words.maker.refine(words.vocabulary))
     return files
 
@@ -124,12 +124,11 @@ class _WordKeys:
     def add_pages(self, sources: list[str]) -> None:
         project = self.project
         for src in sources:
-            page = read_page(project.docs_dir, src, project.root)
-            self.add(src, f"{page.title} {page.description} {page.body}")
+            self.add(read_page(project.docs_dir, src, project.root))
 
-    def add(self, src: str, text: str) -> None:
-        keys = self.maker.word_keys(markdown_words(text))
-        self.page_keys[src] = keys
+    def add(self, page: Page) -> None:
+        keys = self.maker.word_keys(markdown_words(f"{page.title} {page.description} {page.body}"))
+        self.page_keys[page.src] = keys
         self.vocabulary.update(keys)
 
 

@@ -121,6 +121,17 @@ def test_pages_carry_their_keys_for_the_index(site: Path) -> None:
     assert "wachtwoord" in article and "wachtwoord" not in keys
 
 
+def test_generated_pages_get_keys_from_their_text_only(site: Path) -> None:
+    """A level page's keys: not its front matter (title:, type: overzicht) and not the
+    list of other pages it shows."""
+    html = (site / "niveaus/dko/index.html").read_text(encoding="utf-8")
+    keys = html.split('class="kb-zoeksleutels"')[1].split("</div>")[0].split(">", 1)[1].split()
+    for noise in ("title", "description", "type", "overzicht"):
+        assert noise not in keys, noise
+    assert '<ul class="kb-paginalijst"' in html and "Back-ups op school" in html
+    assert "backup" not in keys  # only a word of the listed page
+
+
 def test_search_dialog_markup_is_accessible(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert 'aria-controls="kb-search"' in html and 'aria-keyshortcuts="/"' in html

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -13,7 +12,6 @@ from kb.search_keys import UNINDEXED_LIST, KeyMaker, chunk_table, markdown_words
 
 SEARCH_DIR = "zoeken"
 KEYS_SENTINEL = "kbzoeksleutels"
-_TAG = re.compile(r"<[^>]*>")
 
 
 def keys_block(keys: list[str]) -> str:
@@ -46,11 +44,11 @@ def add_to_page(
         + keys_block(keys)
         + html[end:]
     )
-    return _ignore_permalinks(html)
+    return _mark_unindexed(html)
 
 
-def _ignore_permalinks(html: str) -> str:
-    # Permalink anchors (¶) are not part of the text, nor are generated lists of pages.
+def _mark_unindexed(html: str) -> str:
+    # Neither permalink anchors (¶) nor generated lists of other pages are the page's text.
     html = html.replace('<a class="headerlink"', '<a data-pagefind-ignore class="headerlink"')
     if UNINDEXED_LIST in html:
         html = html.replace(UNINDEXED_LIST, UNINDEXED_LIST[:-1] + " data-pagefind-ignore>")
@@ -83,11 +81,11 @@ def article_copy(
     if "<h1" not in content:
         head += f"<h1>{escape(title)}</h1>\n"
     article = head + content
-    keys = keys_not_in_text(keys, markdown_words(article) if UNINDEXED_LIST in article else article)
+    keys = keys_not_in_text(keys, article)
     copy = (
         '<!doctype html><html lang="nl"><head><meta charset="utf-8"></head><body>'
         '<article data-pagefind-body class="md-content__inner md-typeset">'
-        + _ignore_permalinks(article)
+        + _mark_unindexed(article)
         + _meta("title", title)
         + _meta("description", description)
         + keys_block(keys)
@@ -100,10 +98,12 @@ def keys_not_in_text(keys: list[str], article: str) -> list[str]:
     """The keys that are not already words of the article's text.
 
     Pagefind indexes the text itself, so a key that is literally one of its words would
-    only be indexed twice (a third of Pagefind's input at 1,000 pages). Tags are dropped
-    first, so link targets and attributes such as an abbreviation's title do not count.
+    only be indexed twice (a third of Pagefind's input at 1,000 pages). The text is read
+    as for the keys themselves (``markdown_words``): without tags, so link targets and
+    attributes such as an abbreviation's title do not count, and without the generated
+    lists of other pages, which Pagefind does not index.
     """
-    present = {word.lower() for word in words(_TAG.sub(" ", article))}
+    present = {word.lower() for word in words(markdown_words(article))}
     return [key for key in keys if key not in present]
 
 
