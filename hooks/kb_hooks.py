@@ -184,6 +184,9 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     if record.type == "evenement" and record.is_valid:
         top += overviews.event_facts(record)
     markdown = views.insert_after_title(markdown, top)
+    box = views.to_verify_box(record)
+    if box:
+        markdown = markdown.rstrip("\n") + "\n\n" + box
     markdown = (
         markdown.rstrip("\n")
         + "\n"

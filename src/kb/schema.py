@@ -354,6 +354,15 @@ FIELDS: tuple[Field, ...] = (
         frozenset({"evenement"}),
     ),
     Field(
+        "to_verify",
+        {"type": "array", "items": _text(300), "minItems": 1, "uniqueItems": True},
+        "Wat de redactie nog moet nagaan (korte zinnen). Verschijnt als één kader "
+        "'Nog na te gaan' onderaan de pagina en op de statuspagina. Schrijf zulke "
+        "voorbehouden hier, niet in de lopende tekst.",
+        "[\"Of de inschrijvingen in 2027 opnieuw via dezelfde site lopen.\"]",
+        ALL,
+    ),
+    Field(
         "hide",
         {
             "type": "array",

@@ -284,6 +284,19 @@ def status_page(project, today) -> str:  # type: ignore[no-untyped-def]
                 f"| {item.since or ''} | [{_cell(item.page.title)}]({_link(here, item.page)}) "
                 f"| {item.page.type} | {item.reason}{detail} |"
             )
+    out += [
+        "",
+        "## Nog na te gaan",
+        "",
+        "Wat de redactie per pagina nog moet bevestigen (het veld `to_verify`).",
+        "",
+    ]
+    open_points = [p for p in pages if p.values("to_verify")]
+    if not open_points:
+        out.append("Niets.")
+    for page in open_points:
+        out.append(f"- [{_cell(page.title)}]({_link(here, page)})")
+        out += [f"    - {html.escape(item, quote=False)}" for item in page.values("to_verify")]
     return "\n".join(out) + "\n"
 
 
@@ -304,3 +317,18 @@ def last_updated(changed, today) -> str:  # type: ignore[no-untyped-def]
         f'Laatst bijgewerkt op <time datetime="{day.isoformat()}">'
         f"{dates.format_date_nl(day)}</time>"
     )
+
+
+def to_verify_box(page: Page) -> str:
+    """The one 'Nog na te gaan' box at the end of a page, from its ``to_verify`` field."""
+    items = page.values("to_verify")
+    if not items:
+        return ""
+    lines = [
+        '!!! question "Nog na te gaan"',
+        "    De redactie kon deze punten nog niet bevestigen bij een bron. Weet jij meer? "
+        "Meld het via een issue of pas de pagina aan.",
+        "",
+    ]
+    lines += [f"    - {html.escape(item, quote=False)}" for item in items]
+    return "\n".join(lines) + "\n"
