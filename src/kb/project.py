@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb import dates
+from kb.editorial import load_phrases
 from kb.findings import Finding, sort_findings
 from kb.glossary import load_glossary
 from kb.pages import Page, read_page
@@ -79,6 +80,7 @@ class Project:
             known_files=self.known_files,
             registries=self.registries,
             today=dates.today(),
+            editorial_phrases=load_phrases(self.root),
         )
 
     def load_pages(

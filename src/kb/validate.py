@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from kb import dates, html_policy, schema
+from kb import dates, editorial, html_policy, schema
 from kb.findings import Finding
 from kb.markdown_scan import BodyScan, scan_body
 from kb.pages import Page
@@ -38,6 +38,7 @@ class Context:
     known_files: set[str] = field(default_factory=set)  # docs-relative paths
     registries: Registries = field(default_factory=Registries)
     today: date = field(default_factory=dates.today)
+    editorial_phrases: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- schema
@@ -500,5 +501,6 @@ def validate_page(page: Page, context: Context) -> list[Finding]:
         out.extend(date_findings(page))
         out.extend(translation_findings(page, context.registries, scan))
     out.extend(body_findings(page, context, scan))
+    out.extend(editorial.remark_findings(page, context.editorial_phrases))
     page.findings = sorted(set(out), key=lambda f: (f.line or 0, f.code, f.message))
     return page.findings
