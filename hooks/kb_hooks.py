@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from kb import dates, exports, gitdates, html_policy, overviews, search_index, views
+from kb import dates, exports, gitdates, html_policy, overviews, redirects, search_index, views
+from kb.files import symlink_findings
 from kb.findings import Finding
 from kb.glossary import load_glossary
 from kb.pages import Page, read_page
@@ -29,6 +32,8 @@ from kb.redirects import load_redirects
 from kb.search_jobs import SearchJobs
 from kb.search_keys import KeyMaker, SearchConfig, markdown_words
 from kb.status import translation_status
+from kb.theme_meta import as_html as theme_text
+from kb.theme_meta import theme_meta
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -53,10 +58,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    links = symlink_findings(root)
+    if links:  # stop before MkDocs lists (and would follow) them
+        raise PluginError(
+            "Symbolische links in de inhoud worden nooit gevolgd; de bouw stopt:\n"
+            + "\n".join(f.as_text() for f in links)
+        )
     _state["project"] = Project.load(root, Path(config.docs_dir))
-    redirects = config.plugins.get("redirects")
-    if redirects is not None:  # problems in the map are reported with the page findings
-        redirects.config["redirect_maps"].update(load_redirects(root)[0])
     _state["glossary"] = {}
     if "abbr" in config.markdown_extensions:  # tooltips; problems are reported with the pages
         _state["glossary"] = load_glossary(root)[0]
@@ -66,7 +74,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = _project()
-    project.known_files = {f.src_uri for f in files}
+    publishable = project.scan_files()
+    navigation = project.navigation_findings()
+    # The navigation plugin reads .pages itself: it must not read one that is unsafe, and
+    # it stops with an English traceback on an entry it cannot find. Titles are escaped
+    # and links to other sites removed (on_nav), so those errors need not stop the build.
+    unsafe = [f for f in navigation if f.code not in ("geen-gewone-tekst", "nav-link")]
+    if unsafe:
+        raise PluginError(
+            "De navigatie (.pages) kan niet gebouwd worden; de bouw stopt:\n"
+            + "\n".join(f.as_text() for f in unsafe)
+        )
+    refused = {f.path for f in project.file_findings()}
+    docs_dir = Path(config.docs_dir)
+    for file in list(files):
+        from_docs = not file.generated_by and Path(file.abs_src_path or "").is_relative_to(docs_dir)
+        if from_docs and (file.src_uri not in publishable or project.rel_path(file.src_uri) in refused):
+            files.remove(file)  # never copied to the site
     sources = [f.src_uri for f in files.documentation_pages()]
     words = _WordKeys(project)
     # The pages' words become search keys in this process while others validate the pages.
@@ -97,6 +121,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         exports.catalogue(pages, project.registries, project.root, vocabulary, site_url, today)
     )
     generated["api/pages.schema.json"] = exports.dumps(exports.catalogue_schema(vocabulary))
+    mapping = load_redirects(project.root)[0]  # problems are reported with the findings
+    made = set(generated)
+    for old, new in mapping.items():
+        if old not in publishable and old not in made and (new in publishable or new in made):
+            target = project.pages.get(new)
+            generated[redirects.stub_path(old)] = redirects.redirect_stub(
+                old, new, site_url, target.title if target else ""
+            )
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     generated_pages = {
@@ -104,8 +136,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for src, text in generated.items()
         if isinstance(text, str) and src.endswith(".md")
     }
+    _state["generated_pages"] = {}
     for src, text in generated_pages.items():  # their front matter is not text
-        words.add(read_page(project.docs_dir, src, project.root, text=text))
+        record = read_page(project.docs_dir, src, project.root, text=text)
+        _state["generated_pages"][src] = record
+        words.add(record)
     _state["search"] = (words.maker, words.page_keys, words.maker.refine(words.vocabulary))
     return files
 
@@ -146,26 +181,28 @@ def _elsewhere(page: MkPage) -> bool:
 
 
 def on_page_read_source(page: MkPage, config: MkDocsConfig) -> str | None:
-    """A page that is not UTF-8 would stop MkDocs; it gets the text kb could read (with
-    the unreadable characters replaced), so `serve` still shows it with the error."""
-    record = _project().pages.get(page.file.src_uri)
-    if record is not None and any(e.code == "geen-utf8" for e in record.doc.errors):
-        return record.doc.text
-    return None
+    """MkDocs gets the page's body as kb read it: MkDocs never parses contributed YAML
+    (kb did, with limits), a page that is not UTF-8 is still shown, and the file is read
+    once. The leading newline keeps MkDocs from taking body lines for metadata."""
+    record = _record(page)
+    return None if record is None else "\n" + record.body
 
 
+def _record(page: MkPage) -> Page | None:
+    src = page.file.src_uri
+    return _project().pages.get(src) or _state.get("generated_pages", {}).get(src)
+
+
+@event_priority(50)  # before other plugins read page.meta (tags)
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-    if _elsewhere(page):
-        return markdown
     project = _project()
-    record = project.pages.get(page.file.src_uri)
+    record = _record(page)
     if record is None:
         return markdown
-    if record.doc.has_front_matter and markdown.lstrip().startswith("---"):
-        # MkDocs could not read the front matter; show the body, not the raw YAML.
-        markdown = record.body
-        if record.meta.get("title"):
-            page.meta["title"] = str(record.meta["title"])
+    # The theme sees only known fields, with their text escaped once (kb.theme_meta).
+    page.meta = theme_meta(record, project.vocabulary)
+    if _elsewhere(page) or record.src not in project.pages:
+        return markdown
     generators = {
         "veldenreferentie": lambda: views.field_reference(project.vocabulary),
         "sjablonen": lambda: views.templates_markdown(project),
@@ -202,10 +239,34 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     return views.error_block(record.findings) + markdown
 
 
+@event_priority(-50)  # after awesome-pages has set the sections' titles
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Titles from `.pages` files and folder names are text; the theme writes navigation
+    titles as HTML. Links to other sites never reach the menu (also reported)."""
+    _escape_titles(nav.items)
+    return nav
+
+
+def _escape_titles(items: list[Any]) -> None:
+    for item in items:
+        if isinstance(item, MkPage):
+            if "title" in item.__dict__:  # a title given in a .pages file
+                item.title = theme_text(str(item.__dict__["title"]))
+            continue
+        item.title = theme_text(str(item.title or ""))
+        if isinstance(item, Link) and html_policy.is_other_host(item.url):
+            item.url = "#"
+        _escape_titles(getattr(item, "children", None) or [])
+
+
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     if _elsewhere(page):
         return html
     # Whatever a page contains, what is published cannot run script or load a third party.
+    record = _project().pages.get(page.file.src_uri)
+    if record is not None and record.is_valid:
+        for problem in html_policy.check_fragment(html):  # validation missed it: say so
+            log.error(f"{record.path}: fout: {problem} (de inhoud werd verwijderd)")
     html = html_policy.sanitize(html)
     if page.file.src_uri.endswith(".md"):  # Pagefind's copy, written now (see on_env)
         record = _project().pages.get(page.file.src_uri)

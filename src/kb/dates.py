@@ -39,9 +39,18 @@ def parse_datetime(value: object) -> datetime | None:
     return None
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2199  # dates outside these years are refused by validation
+
+
+def in_range(day: date) -> bool:
+    return MIN_YEAR <= day.year <= MAX_YEAR
+
+
 def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not 1 <= year <= 9999:  # far outside MIN_YEAR..MAX_YEAR: the calendar's own limit
+        return date.max if year > 9999 else date.min
     for candidate in (day.day, 30, 29, 28):
         try:
             return date(year, month, min(day.day, candidate))

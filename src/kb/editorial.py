@@ -11,24 +11,22 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from kb.files import read_text
 from kb.findings import Finding
+from kb.frontmatter import load_yaml_data
+from kb.markdown_scan import without_code
 from kb.pages import Page
 
 PHRASES_FILE = "data/editorial_phrases.yml"
 # Front-matter text that readers see as running text.
 TEXT_FIELDS = ("title", "description", "eligible", "purchaser", "category", "location")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def load_phrases(root: Path) -> tuple[str, ...]:
-    path = root / PHRASES_FILE
-    if not path.exists():
+    text = read_text(root, PHRASES_FILE)
+    data = load_yaml_data(text)[0] if text is not None else None
+    if not isinstance(data, dict):
         return ()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(str(p).strip().lower() for p in data.get("phrases") or [] if str(p).strip())
 
 
@@ -40,24 +38,9 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
 def running_text(text: str) -> str:
     """``text`` with code, quotations and comments blanked out (line numbers kept)."""
-    lines = []
-    in_fence = False
-    for line in _COMMENT.sub(_blank, text).split("\n"):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            lines.append("")
-            continue
-        if in_fence or line.lstrip().startswith(">"):
-            lines.append("")
-            continue
-        lines.append(_CODE_SPAN.sub(_blank, line))
-    return "\n".join(lines)
+    return without_code(text, quotations=True, comments=True)
 
 
 def remark_findings(page: Page, phrases: tuple[str, ...]) -> list[Finding]:

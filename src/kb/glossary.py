@@ -14,7 +14,10 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from kb.files import read_text
 from kb.findings import Finding
+from kb.frontmatter import normalise_newlines
+from kb.plain_text import text_problem
 
 GLOSSARY_FILE = "includes/afkortingen.md"
 _DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
@@ -22,13 +25,13 @@ _DEFINITION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
 
 def load_glossary(root: Path) -> tuple[dict[str, str], list[Finding]]:
     """Abbreviation -> meaning, and a Dutch finding (with line) for every bad line."""
-    path = root / GLOSSARY_FILE
-    if not path.exists():
+    text = read_text(root, GLOSSARY_FILE)
+    if text is None:
         return {}, []
     glossary: dict[str, str] = {}
     first_line: dict[str, int] = {}
     findings: list[Finding] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(normalise_newlines(text).split("\n"), start=1):
         if not line.strip():
             continue
         match = _DEFINITION.match(line)
@@ -44,6 +47,17 @@ def load_glossary(root: Path) -> tuple[dict[str, str], list[Finding]]:
             )
             continue
         abbr, title = match["abbr"].strip(), match["title"]
+        problem = text_problem(abbr) or (text_problem(title) if title else None)
+        if problem:
+            findings.append(
+                Finding(
+                    GLOSSARY_FILE,
+                    number,
+                    "afkorting-ongeldig",
+                    f"Deze afkorting of haar betekenis {problem}.",
+                )
+            )
+            continue
         if not title:
             findings.append(
                 Finding(

@@ -10,6 +10,7 @@ The same policy serves two purposes:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -46,19 +47,41 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
 }
 
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Links may go to web pages and e-mail addresses; everything else (javascript:, data:,
+# tel:, file:, ...) is refused. Relative links (pages and files of the site) have no scheme.
+URL_SCHEMES = {"http", "https", "mailto"}
 
 # Attributes whose value is fetched by the browser when the page loads.
 _LOADING_ATTRIBUTES = {("img", "src")}
 
+_EDGE = "".join(chr(code) for code in range(0x21))  # C0 controls and the space
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
-def _is_third_party(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return bool(parts.scheme or parts.netloc or url.strip().startswith("//"))
+
+def browser_url(url: str) -> str:
+    """A URL as a browser reads it (WHATWG URL parsing): C0 controls and spaces around it
+    dropped, tabs and newlines inside it removed, and backslashes read as slashes (as
+    browsers do for web addresses). ``\\\\evil.example/x`` is ``//evil.example/x`` to a browser."""
+    url = url.strip(_EDGE)
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "")
+    return url.replace("\\", "/")
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser sees (``javascript`` for ``java\tscript:``), lowercase; ''."""
+    match = _SCHEME.match(browser_url(url))
+    return match.group(1).lower() if match else ""
+
+
+def is_other_host(url: str) -> bool:
+    """Whether a browser could fetch ``url`` from anywhere but this site: any URL with a
+    scheme, and any URL that starts with two slashes once read as a browser reads it."""
+    normalised = browser_url(url)
+    return bool(_SCHEME.match(normalised)) or normalised.startswith("//")
 
 
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
-    if (element, attribute) in _LOADING_ATTRIBUTES and _is_third_party(value):
+    if (element, attribute) in _LOADING_ATTRIBUTES and is_other_host(value):
         return None
     if attribute == "type" and element == "input" and value not in {"checkbox", "radio"}:
         return None
@@ -121,11 +144,16 @@ _TAG_REASONS = {
 def _attribute_reason(tag: str, name: str, value: str) -> str:
     if name.startswith("on"):
         return f"Het attribuut `{name}` op `<{tag}>` voert code uit en is niet toegestaan."
-    if value.lower().replace(" ", "").startswith(("javascript:", "vbscript:", "data:")):
-        scheme = value.split(":", 1)[0].strip().lower()
+    scheme = url_scheme(value) if name in ("href", "src", "cite") else ""
+    if scheme in ("javascript", "vbscript", "data"):
         return f"Een `{scheme}:`-adres in `{name}` op `<{tag}>` kan code uitvoeren."
+    if scheme and scheme not in URL_SCHEMES:
+        return (
+            f"Een `{scheme}:`-adres in `{name}` op `<{tag}>` is niet toegestaan: alleen "
+            "webadressen (https://), e-mailadressen (mailto:) en pagina's van deze site."
+        )
     if (tag, name) in _LOADING_ATTRIBUTES:
-        host = urlsplit(value).netloc or value
+        host = urlsplit(browser_url(value)).netloc or value
         return (
             f"`<{tag} {name}>` laadt een bestand van een andere site ({host}): dat lekt "
             "gegevens van lezers. Zet het bestand in de repository."

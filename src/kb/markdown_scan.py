@@ -7,6 +7,7 @@ the site's Markdown (admonitions, tabs) indents ordinary content by four spaces.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -21,6 +22,12 @@ _PARSER = MarkdownIt("zero", {"html": True}).enable(
         "entity", "newline",
     ]
 )  # fmt: skip
+# Every link target becomes a token, javascript: included (markdown-it would drop those
+# silently, while Python-Markdown, which builds the site, keeps them): the policy decides.
+_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+# Targets as written (entities and escapes resolved), not percent-encoded: a backslash
+# stays a backslash, so the policy sees what a browser would make of it.
+_PARSER.normalizeLink = lambda url: url  # type: ignore[method-assign]
 # Inline content is parsed only where it can hold a link, an image or HTML (see scan_body).
 _PARSER.core.ruler.disable("inline")
 _INLINE_MARKERS = ("[", "<")
@@ -106,3 +113,44 @@ def _scan_inline(
         elif child.type == "html_inline":
             line = _line_of(child.content, lines, start, end)
             result.html.append(HtmlFragment(child.content, first_line + line, inline=True))
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def without_code(text: str, quotations: bool = False, comments: bool = False) -> str:
+    """``text`` with fenced code and code spans blanked out (and, if asked, quotations
+    and HTML comments); every line stays on its line, so positions keep their line."""
+    if comments:
+        text = _COMMENT.sub(_blank, text)
+    lines = []
+    in_fence = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            lines.append("")
+            continue
+        if in_fence or (quotations and line.lstrip().startswith(">")):
+            lines.append("")
+            continue
+        lines.append(_CODE_SPAN.sub(_blank, line))
+    return "\n".join(lines)
+
+
+# Python-Markdown's attribute lists: `{: #id .class key=value }` or `{ ... }`.
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[#.A-Za-z_][^{}\n]*\}")
+
+
+def attribute_lists(body: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """Every attribute list outside code, with its file line."""
+    text = without_code(body)
+    return [
+        (first_line + text.count("\n", 0, m.start()), m.group(0))
+        for m in ATTRIBUTE_LIST.finditer(text)
+    ]

@@ -9,6 +9,7 @@ from html import escape
 
 from kb import dates
 from kb.glossary import mark_abbreviations
+from kb.markup import admonition, esc, items, link, table
 from kb.pages import Page, url_for
 from kb.schema import LISTED_TYPES
 from kb.search_keys import UNINDEXED_LIST
@@ -25,9 +26,6 @@ def rel(from_src: str, page: Page | str) -> str:
 def levels_of(page: Page, vocabulary: Vocabulary) -> list[str]:
     return page.values("levels") or vocabulary.keys("levels")
 
-
-def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _levels_label(page: Page, vocabulary: Vocabulary) -> str:
@@ -132,20 +130,23 @@ def level_page(
     term = vocabulary.term("levels", level)
     label = term.label if term else level
     chosen = [p for p in listed(pages) if level in levels_of(p, vocabulary)]
+    from kb.views import front_matter
+
     return (
-        f"---\ntitle: {label}\ndescription: Alle pagina's die gelden voor "
-        f"{label.lower()}.\ntype: overzicht\n---\n\n# {label}\n\n"
-        f"Alle pagina's die gelden voor {label.lower()}, ook de pagina's zonder niveau (die gelden "
-        "voor alle niveaus). Deze lijst wordt bij elke bouw gemaakt.\n\n"
+        front_matter(label, f"Alle pagina's die gelden voor {label.lower()}.")
+        + f"\n# {esc(label)}\n\n"
+        f"Alle pagina's die gelden voor {esc(label.lower())}, ook de pagina's zonder niveau "
+        "(die gelden voor alle niveaus). Deze lijst wordt bij elke bouw gemaakt.\n\n"
         + page_list(chosen, src, vocabulary, glossary)
     )
 
 
 def level_links(vocabulary: Vocabulary) -> str:
-    out = ["\n## Per niveau\n"]
-    for level in vocabulary.keys("levels"):
-        out.append(f"- [{vocabulary.label('levels', level)}]({level}.md)")
-    return "\n".join(out) + "\n"
+    links = [
+        link(f"{level}/", esc(vocabulary.label("levels", level)))
+        for level in vocabulary.keys("levels")
+    ]
+    return "\n## Per niveau\n\n" + items(links) + "\n"
 
 
 def type_section(
@@ -207,28 +208,38 @@ def _when(page: Page) -> str:
 
 def agenda_section(pages: list[Page], from_src: str, today: date) -> str:
     upcoming, unconfirmed, past = split_events(pages, today)
+    base = url_for(from_src)
+
+    def title(page: Page) -> str:
+        return link(relative_url(base, page.url), esc(page.title))
+
     out = ["\n## Komende evenementen\n"]
-    if not upcoming:
-        out.append("_Er zijn geen komende evenementen met een bevestigde datum._\n")
-    for page in upcoming:
+    if upcoming:
         out.append(
-            f"- **{_when(page)}** — [{page.title}]({rel(from_src, page)}), "
-            f"{page.meta.get('location', '')} ({page.meta.get('organizer', '')})"
+            items(
+                f"<strong>{esc(_when(page))}</strong> — {title(page)}, "
+                f"{esc(page.meta.get('location', ''))} ({esc(page.meta.get('organizer', ''))})"
+                for page in upcoming
+            )
         )
+    else:
+        out.append("_Er zijn geen komende evenementen met een bevestigde datum._")
     out.append("\n## Datum nog niet bevestigd\n")
-    if not unconfirmed:
-        out.append("_Geen._\n")
-    for page in unconfirmed:
-        expected = page.meta.get("expected", "")
+    if unconfirmed:
         out.append(
-            f"- [{page.title}]({rel(from_src, page)}) — **datum niet bevestigd**"
-            + (f": {expected}" if expected else "")
+            items(
+                f"{title(page)} — <strong>datum niet bevestigd</strong>"
+                + (f": {esc(page.meta['expected'])}" if page.meta.get("expected") else "")
+                for page in unconfirmed
+            )
         )
+    else:
+        out.append("_Geen._")
     out.append("\n## Voorbije evenementen\n")
-    if not past:
-        out.append("_Geen._\n")
-    for page in past:
-        out.append(f"- {_when(page)} — [{page.title}]({rel(from_src, page)})")
+    if past:
+        out.append(items(f"{esc(_when(page))} — {title(page)}" for page in past))
+    else:
+        out.append("_Geen._")
     out.append(
         f"\nAbonneer je op de [agenda in iCalendar-formaat]({rel(from_src, 'agenda.ics')}) "
         "(alleen evenementen met een bevestigde datum).\n"
@@ -253,34 +264,36 @@ def contracts_section(pages: list[Page], from_src: str, today: date, vocabulary:
     contracts = sorted(
         (p for p in pages if p.type == "raamcontract" and p.meta), key=lambda p: p.title.lower()
     )
-    header = [
-        "| Contract | Aankoopcentrale | Leveranciers | Categorie | Soort | Wie mag instappen "
-        "| Einde | Nagekeken |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+    base = url_for(from_src)
+    headers = ["Contract", "Aankoopcentrale", "Leveranciers", "Categorie", "Soort",
+               "Wie mag instappen", "Einde", "Nagekeken"]  # fmt: skip
 
-    def row(page: Page) -> str:
+    def row(page: Page) -> list[str]:
         meta = page.meta
         end = dates.parse_date(meta.get("end"))
-        end_text = dates.format_date_nl(end) if end else "niet bevestigd"
+        end_text = esc(dates.format_date_nl(end) if end else "niet bevestigd")
         if contract_state(page, today) == "loopt af":
-            end_text = f"**⚠ loopt af: {end_text}**"
+            end_text = f"<strong>⚠ loopt af: {end_text}</strong>"
         suppliers = ", ".join(page.values("suppliers")) or "niet bevestigd"
         kind = vocabulary.label("contract_kinds", str(meta.get("contract_kind", "")))
         reviewed = page.reviewed
-        return (
-            f"| [{_cell(page.title)}]({rel(from_src, page)}) | {_cell(meta.get('purchaser', ''))} "
-            f"| {_cell(suppliers)} | {_cell(meta.get('category', ''))} | {kind} "
-            f"| {_cell(meta.get('eligible', ''))} | {end_text} "
-            f"| {dates.format_date_nl(reviewed) if reviewed else ''} |"
-        )
+        return [
+            link(relative_url(base, page.url), esc(page.title)),
+            esc(meta.get("purchaser", "")),
+            esc(suppliers),
+            esc(meta.get("category", "")),
+            esc(kind),
+            esc(meta.get("eligible", "")),
+            end_text,
+            esc(dates.format_date_nl(reviewed) if reviewed else ""),
+        ]
 
     active = [p for p in contracts if contract_state(p, today) != "afgelopen"]
     ended = [p for p in contracts if contract_state(p, today) == "afgelopen"]
     out = ["\n## Lopende raamcontracten\n"]
-    out += (header + [row(p) for p in active]) if active else ["_Geen._"]
+    out.append(table(headers, [row(p) for p in active]) if active else "_Geen._")
     out.append("\n## Afgelopen\n")
-    out += (header + [row(p) for p in ended]) if ended else ["_Geen._"]
+    out.append(table(headers, [row(p) for p in ended]) if ended else "_Geen._")
     out.append(
         f"\nContracten die binnen {ENDING_SOON_DAYS} dagen aflopen, zijn gemarkeerd met ⚠. "
         "Prijzen en voorwaarden veranderen: kijk ze altijd na bij de aankoopcentrale.\n"
@@ -305,10 +318,15 @@ def recent_section(
     out = ["\n## Recent toegevoegd of bijgewerkt\n"]
     if not dated:
         out.append("_Nog geen geschiedenis beschikbaar._")
-    for when, page in dated[:limit]:
+    base = url_for(from_src)
+    if dated:
         out.append(
-            f"- {dates.format_date_nl(when.date())} — [{page.title}]({rel(from_src, page)}) "
-            f"<small>({page.type})</small>"
+            items(
+                f"{esc(dates.format_date_nl(when.date()))} — "
+                f"{link(relative_url(base, page.url), esc(page.title))} "
+                f"<small>({esc(page.type)})</small>"
+                for when, page in dated[:limit]
+            )
         )
     return "\n".join(out) + "\n"
 
@@ -318,17 +336,21 @@ def event_facts(page: Page) -> str:
     meta = page.meta
     if is_confirmed(page):
         ics = page.src.removesuffix(".md").split("/")[-1] + ".ics"
-        when = f"{_when(page)} · [Zet in je agenda (.ics)]({ics})"
+        # The page is served at <name>/, its calendar file next to it: one level up.
+        when = f"{esc(_when(page))} · {link('../' + ics, 'Zet in je agenda (.ics)')}"
     else:
         expected = meta.get("expected", "")
-        when = "**datum nog niet bevestigd**" + (f" ({expected})" if expected else "")
-    location = meta.get("location", "")
-    return (
-        '!!! info "Praktisch"\n'
-        f"    - Wanneer: {when}\n"
-        f"    - Waar: {location}\n"
-        f"    - Organisator: [{meta.get('organizer', '')}]({meta.get('url', '')})\n\n"
+        when = "<strong>datum nog niet bevestigd</strong>" + (
+            f" ({esc(expected)})" if expected else ""
+        )
+    organizer = esc(meta.get("organizer", ""))
+    url = str(meta.get("url", ""))
+    if url.startswith(("https://", "http://")):
+        organizer = link(url, organizer)
+    facts = items(
+        [f"Wanneer: {when}", f"Waar: {esc(meta.get('location', ''))}", f"Organisator: {organizer}"]
     )
+    return admonition("info", "Praktisch", facts) + "\n"
 
 
 def landing_section(

@@ -9,11 +9,16 @@ from pathlib import Path
 
 from kb import dates
 from kb.editorial import load_phrases
+from kb.files import NAVIGATION_FILE, static_file_findings, symlink_findings
 from kb.findings import Finding, sort_findings
 from kb.glossary import load_glossary
+from kb.markdown_render import renderer
+from kb.navigation import navigation_findings
 from kb.pages import Page, read_page
 from kb.redirects import check_redirects, load_redirects
 from kb.registries import Registries, load_registries
+from kb.settings import load_settings
+from kb.site import generated_sources
 from kb.validate import Context, validate_page
 from kb.vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -63,16 +68,42 @@ class Project:
     # ----------------------------------------------------------------- files
 
     def scan_files(self) -> set[str]:
+        """Every file of docs/ that may be published (symbolic links are never followed
+        nor listed); problems of the static files are kept for ``findings``."""
         known: set[str] = set()
-        for dirpath, dirnames, filenames in os.walk(self.docs_dir):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            rel = Path(dirpath).relative_to(self.docs_dir).as_posix()
+        if self.docs_dir.is_symlink():
+            self.known_files = known
+            return known
+        for dirpath, dirnames, filenames in os.walk(self.docs_dir, followlinks=False):
+            here = Path(dirpath)
+            dirnames[:] = sorted(
+                d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink()
+            )
+            rel = here.relative_to(self.docs_dir).as_posix()
             for name in filenames:
-                if name.startswith("."):
+                if (name.startswith(".") and name != NAVIGATION_FILE) or (here / name).is_symlink():
                     continue
                 known.add(name if rel == "." else f"{rel}/{name}")
         self.known_files = known
         return known
+
+    def file_findings(self) -> list[Finding]:
+        """Symbolic links in the content folders and static files of docs/ that may not
+        be published."""
+        items = symlink_findings(self.root)
+        for src in sorted(self.known_files):
+            items.extend(static_file_findings(self.docs_dir, src, self.rel_path(src)))
+        return items
+
+    def navigation_findings(self) -> list[Finding]:
+        return navigation_findings(self.root, self.docs_dir, self.known_files, self.rel_path(""))
+
+    def rel_path(self, src: str) -> str:
+        """A docs-relative path as a path relative to the project root."""
+        try:
+            return (self.docs_dir / src).relative_to(self.root).as_posix()
+        except ValueError:
+            return f"{DOCS_DIR}/{src}"
 
     def context(self) -> Context:
         return Context(
@@ -81,6 +112,7 @@ class Project:
             registries=self.registries,
             today=dates.today(),
             editorial_phrases=load_phrases(self.root),
+            render_markdown=renderer(load_settings(self.root)),
         )
 
     def load_pages(
@@ -138,9 +170,11 @@ class Project:
 
     def findings(self) -> list[Finding]:
         items: list[Finding] = list(self.registries.findings)
+        items.extend(self.file_findings())
+        items.extend(self.navigation_findings())
         mapping, problems = load_redirects(self.root)
         items.extend(problems)
-        items.extend(check_redirects(self.root, mapping, self.known_files))
+        items.extend(check_redirects(self.root, mapping, self.known_files, generated_sources(self)))
         items.extend(load_glossary(self.root)[1])
         for page in self.pages.values():
             items.extend(page.findings)

@@ -8,16 +8,19 @@ edit is detected and a changed original can be compared section by section.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from kb.files import read_text, safe_path
 from kb.findings import Finding
 from kb.frontmatter import ParsedDocument, parse_yaml
 
 SOURCES_FILE = "data/sources.yml"
+SOURCE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LICENSES_FILE = "data/licenses.yml"
 
 VERDICTS: dict[str, str] = {
@@ -107,10 +110,10 @@ def sha256_file(path: Path) -> str:
 
 
 def _load(root: Path, name: str, findings: list[Finding]) -> tuple[dict[str, Any], ParsedDocument]:
-    path = root / name
-    if not path.exists():
+    text = read_text(root, name)
+    if text is None:
         return {}, ParsedDocument(meta={}, body="", body_line=1)
-    doc = parse_yaml(path.read_text(encoding="utf-8"))
+    doc = parse_yaml(text)
     for error in doc.errors:
         findings.append(Finding(name, error.line, error.code, error.message))
     return (doc.meta or {}), doc
@@ -172,6 +175,18 @@ def load_registries(root: Path, verify_snapshots: bool = True) -> Registries:
     for key, entry in raw_sources.items():
         key = str(key)
         line = src_doc.line_of((key,))
+        if not SOURCE_ID.match(key):
+            findings.append(
+                Finding(
+                    SOURCES_FILE,
+                    line,
+                    "bron-id-ongeldig",
+                    f"`{key}` is geen geldige bron-id: gebruik kleine letters, cijfers en "
+                    "koppeltekens, bv. `ncsc-school-staff-training` (de id wordt een mapnaam "
+                    "onder sources/).",
+                )
+            )
+            continue
         problems = _entry_findings(SOURCES_FILE, key, entry, SOURCE_SCHEMA, src_doc)
         findings.extend(problems)
         if problems or not isinstance(entry, dict):
@@ -194,8 +209,8 @@ def load_registries(root: Path, verify_snapshots: bool = True) -> Registries:
 
 
 def verify_snapshot(root: Path, source: Source, line: int | None = None) -> list[Finding]:
-    snapshot = root / source.snapshot
-    if not snapshot.exists():
+    snapshot = safe_path(root, source.snapshot)
+    if snapshot is None or not snapshot.is_file():
         return [
             Finding(
                 SOURCES_FILE,

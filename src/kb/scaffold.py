@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 from kb import dates
+from kb.files import safe_path
 from kb.project import Project
 from kb.validate import UNFINISHED_MARKER, suggest_slug
 
+_FOLDER_PART = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_AUTHOR = "Redactie Kennisbank ICT-coördinatoren"
 
 
@@ -97,11 +100,18 @@ def new_page(
             "Voeg een nieuwe bron toe met `kb sources update ID BESTAND_OF_URL`."
         )
     term = vocabulary.term("types", page_type)
-    folder = section or (term.section if term else "")
+    folder = (section or (term.section if term else "")).strip().strip("/")
     if not folder:
         raise ScaffoldError(f"Geef met --dir aan in welke sectie een `{page_type}` hoort.")
+    if not all(_FOLDER_PART.match(part) for part in folder.split("/")):
+        raise ScaffoldError(
+            f"`{section}` is geen map onder docs/: gebruik een pad als `adviezen` of "
+            "`themas/cloud`, met kleine letters, cijfers en koppeltekens (geen `..`)."
+        )
     slug = suggest_slug(title.strip() + ".md")
-    target = project.docs_dir / folder / slug
+    target = safe_path(project.docs_dir, f"{folder}/{slug}")
+    if target is None:
+        raise ScaffoldError(f"`{folder}` bevat een symbolische link; kies een andere map.")
     if target.exists():
         raise ScaffoldError(
             f"{target.relative_to(project.root)} bestaat al. Kies een andere titel."

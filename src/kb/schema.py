@@ -67,8 +67,11 @@ def _enum_list(name: str, min_items: int = 0) -> SchemaFactory:
     return factory
 
 
+TEXT_FORMAT = "kb-text"  # plain one-line text: no HTML, no control characters (kb.plain_text)
+
+
 def _text(max_length: int | None = None, min_length: int = 1) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string", "minLength": min_length}
+    schema: dict[str, Any] = {"type": "string", "minLength": min_length, "format": TEXT_FORMAT}
     if max_length:
         schema["maxLength"] = max_length
     return schema

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 SEARCH_FILE = "data/search.yml"
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 DIMINUTIVE_SUFFIXES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
@@ -72,8 +70,12 @@ class SearchConfig:
 
     @classmethod
     def load(cls, root: Path) -> SearchConfig:
-        path = root / SEARCH_FILE
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+        from kb.files import read_text
+        from kb.frontmatter import load_yaml_data
+
+        text = read_text(root, SEARCH_FILE)
+        data = load_yaml_data(text)[0] if text is not None else None
+        data = data if isinstance(data, dict) else {}
         config = cls()
         for form, lemma in (data.get("lemmas") or {}).items():
             config.lemmas[fold(str(form))] = str(lemma)

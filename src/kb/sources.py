@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from kb.files import safe_path
 from kb.frontmatter import parse_yaml
 from kb.pages import Page
 from kb.registries import SOURCES_FILE, Registries, Source, sha256_file
@@ -117,7 +118,13 @@ def update_source(
         )
     content, kind = read_input(file_or_url)
     text = to_text(content, kind)
-    snapshot = root / source.snapshot
+    snapshot = safe_path(root, source.snapshot)
+    archive = safe_path(root, archive_path(source_id, "0" * 64))
+    if snapshot is None or archive is None:
+        raise SourceError(
+            f"Het archief van bron `{source_id}` ligt niet veilig binnen de repository "
+            "(symbolische link of ongeldig pad)."
+        )
     old_text = snapshot.read_text(encoding="utf-8") if snapshot.exists() else ""
     old_sha = sha256_file(snapshot) if snapshot.exists() else ""
     if snapshot.exists() and old_sha:

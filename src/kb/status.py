@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kb import dates
+from kb.files import safe_path
 from kb.pages import Page
 from kb.registries import License, Registries, Source
 from kb.schema import DATED_TYPES
@@ -65,9 +66,9 @@ def is_overdue(page: Page, today: date) -> bool:
 
 @cache
 def _cached_diff(root: str, source_id: str, old_sha: str, snapshot: str) -> SectionDiff | None:
-    old = Path(root) / archive_path(source_id, old_sha)
-    new = Path(root) / snapshot
-    if not old.exists() or not new.exists():
+    old = safe_path(Path(root), archive_path(source_id, old_sha))
+    new = safe_path(Path(root), snapshot)
+    if old is None or new is None or not old.is_file() or not new.is_file():
         return None
     return diff_sections(old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8"))
 

@@ -6,7 +6,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -16,9 +16,9 @@ from urllib.parse import unquote, urlsplit
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from kb import dates, editorial, html_policy, schema
+from kb import dates, editorial, html_policy, plain_text, schema
 from kb.findings import Finding
-from kb.markdown_scan import BodyScan, scan_body
+from kb.markdown_scan import BodyScan, attribute_lists, scan_body
 from kb.pages import Page
 from kb.registries import Registries
 from kb.vocabulary import Vocabulary
@@ -38,7 +38,14 @@ class Context:
     known_files: set[str] = field(default_factory=set)  # docs-relative paths
     registries: Registries = field(default_factory=Registries)
     today: date = field(default_factory=dates.today)
+    # The real date, also when KB_TODAY simulates another day for the views: a `reviewed`
+    # date after it is a typing error, whatever day a test or a reproducible build uses.
+    clock_today: date = field(default_factory=date.today)
     editorial_phrases: tuple[str, ...] = ()
+    link_schemes: frozenset[str] = frozenset(html_policy.URL_SCHEMES)
+    # Converts a body to HTML as the build does; used where the scan cannot tell what the
+    # sanitiser would remove (attribute lists). None: not checked (the build checks).
+    render_markdown: Callable[[str], str] | None = None
 
 
 # --------------------------------------------------------------------------- schema
@@ -49,12 +56,23 @@ _FORMATS = FormatChecker()
 
 @_FORMATS.checks("date")
 def _check_date(value: object) -> bool:
-    return not isinstance(value, str) or dates.is_valid_date_string(value)
+    if not isinstance(value, str):
+        return True
+    day = dates.parse_date(value)
+    return day is not None and dates.in_range(day)
 
 
 @_FORMATS.checks("date-time")
 def _check_datetime(value: object) -> bool:
-    return not isinstance(value, str) or dates.parse_datetime(value) is not None
+    if not isinstance(value, str):
+        return True
+    moment = dates.parse_datetime(value)
+    return moment is not None and dates.in_range(moment.date())
+
+
+@_FORMATS.checks(schema.TEXT_FORMAT)
+def _check_text(value: object) -> bool:
+    return not isinstance(value, str) or plain_text.text_problem(value) is None
 
 
 @cache
@@ -192,7 +210,20 @@ def _schema_message(
             message = f"`{name}`: `{instance}` heeft niet de juiste vorm."
             code = "ongeldige-waarde"
         return [(path, code, message)]
+    if validator == "format" and error.validator_value == schema.TEXT_FORMAT:
+        problem = plain_text.text_problem(str(instance)) or "is geen gewone tekst"
+        return [(path, "geen-gewone-tekst", f"`{name}` {problem}.")]
     if validator == "format":
+        parsed = dates.parse_date(str(instance)[:10])
+        if parsed is not None and not dates.in_range(parsed):
+            return [
+                (
+                    path,
+                    "datum-buiten-bereik",
+                    f"`{name}`: `{instance}` ligt niet tussen {dates.MIN_YEAR} en "
+                    f"{dates.MAX_YEAR}. Controleer het jaartal.",
+                )
+            ]
         return [
             (
                 path,
@@ -254,8 +285,19 @@ def filename_findings(page: Page) -> list[Finding]:
     return out
 
 
-def date_findings(page: Page) -> list[Finding]:
+def date_findings(page: Page, today: date | None = None) -> list[Finding]:
     meta, out = page.meta, []
+    reviewed_on = dates.parse_date(meta.get("reviewed"))
+    if today is not None and reviewed_on and dates.in_range(reviewed_on) and reviewed_on > today:
+        out.append(
+            Finding(
+                page.path,
+                page.doc.line_of(("reviewed",)),
+                "datum-in-toekomst",
+                f"`reviewed` ({reviewed_on.isoformat()}) ligt in de toekomst. Zet de datum "
+                "waarop je de inhoud echt nakeek.",
+            )
+        )
     if page.type in ("raamcontract",):
         start, end = dates.parse_date(meta.get("start")), dates.parse_date(meta.get("end"))
         if start and end and end < start:
@@ -405,14 +447,40 @@ def body_findings(page: Page, context: Context, scan: BodyScan | None = None) ->
             out.append(Finding(page.path, fragment.line, "onveilige-html", problem))
     for ref in scan.references:
         out.extend(_reference_findings(page, ref.target, ref.line, ref.kind, context))
+    out.extend(_attribute_list_findings(page, context, {f.message for f in out}))
+    return out
+
+
+_ATTRIBUTE_NAME = re.compile(r"([A-Za-z_:][-\w:.]*)\s*=")
+
+
+def _attribute_list_findings(page: Page, context: Context, known: set[str]) -> list[Finding]:
+    """Attribute lists (`{ onclick=... }`) can put any attribute on an element; what the
+    sanitiser would remove from the page's HTML is reported at the list that set it."""
+    lists = attribute_lists(page.body, page.doc.body_line)
+    if not lists or context.render_markdown is None:
+        return []
+    html = context.render_markdown(page.body)
+    out = []
+    for problem in html_policy.check_fragment(html):
+        line = next(
+            (
+                number
+                for number, text in lists
+                if any(f"`{name}`" in problem for name in _ATTRIBUTE_NAME.findall(text))
+            ),
+            None,
+        )
+        if line is not None and problem not in known:  # others come from the scan
+            out.append(Finding(page.path, line, "onveilige-html", problem))
     return out
 
 
 def _reference_findings(
     page: Page, target: str, line: int, kind: str, context: Context
 ) -> list[Finding]:
-    parts = urlsplit(target)
-    if parts.scheme or target.startswith("//"):
+    scheme = html_policy.url_scheme(target)
+    if html_policy.is_other_host(target):
         if kind == "image":
             return [
                 Finding(
@@ -423,16 +491,37 @@ def _reference_findings(
                     "gegevens naar die site sturen. Zet de afbeelding in de repository.",
                 )
             ]
-        if parts.scheme.lower() in ("javascript", "vbscript", "data"):
+        if scheme in ("javascript", "vbscript", "data"):
             return [
                 Finding(
                     page.path,
                     line,
                     "onveilige-link",
-                    f"Een `{parts.scheme}:`-link kan code uitvoeren en is niet toegestaan.",
+                    f"Een `{scheme}:`-link kan code uitvoeren en is niet toegestaan.",
+                )
+            ]
+        if scheme not in context.link_schemes:
+            return [
+                Finding(
+                    page.path,
+                    line,
+                    "onveilige-link",
+                    f"Een link naar `{target}` is niet toegestaan: gebruik een webadres "
+                    f"(https://…){', een e-mailadres (mailto:…)' if 'mailto' in context.link_schemes else ''}"
+                    " of een pagina van deze site.",
                 )
             ]
         return []
+    if "\\" in target:
+        return [
+            Finding(
+                page.path,
+                line,
+                "onveilige-link",
+                f"De link `{target}` bevat een backslash (\\). Gebruik gewone schuine strepen (/).",
+            )
+        ]
+    parts = urlsplit(target)
     if not parts.path:
         return []  # same-page anchor: MkDocs checks anchors
     if parts.path.startswith("/"):
@@ -498,7 +587,7 @@ def validate_page(page: Page, context: Context) -> list[Finding]:
     scan = scan_body(page.body, page.doc.body_line)
     if page.doc.meta is not None:
         out.extend(schema_findings(page, context.vocabulary))
-        out.extend(date_findings(page))
+        out.extend(date_findings(page, context.clock_today))
         out.extend(translation_findings(page, context.registries, scan))
     out.extend(body_findings(page, context, scan))
     out.extend(editorial.remark_findings(page, context.editorial_phrases))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from kb import schema
 from kb.findings import Finding
+from kb.markup import admonition, esc, items, link, table, with_code
 from kb.pages import Page
 
 PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z0-9-]+)\s*-->")
@@ -28,18 +29,20 @@ def error_block(findings: list[Finding]) -> str:
         if errors
         else ("waarschuwing" if count == 1 else "waarschuwingen")
     )
-    lines = [
-        f'!!! failure "Deze pagina bevat {count} {noun}"',
-        "    Zolang deze problemen niet opgelost zijn, faalt de bouw van de site "
-        "(`make build`). Uitleg bij elk veld staat in de veldenreferentie (Bijdragen → Velden).",
-        "",
+    intro = (
+        "<p>Zolang deze problemen niet opgelost zijn, faalt de bouw van de site "
+        "(<code>make build</code>). Uitleg bij elk veld staat in de veldenreferentie "
+        "(Bijdragen → Velden).</p>"
+    )
+    entries = [
+        f"<strong>{f'Regel {f.line}' if f.line else 'Bestand'}:</strong> {with_code(f.message)}"
+        for f in findings
     ]
-    for finding in findings:
-        where = f"Regel {finding.line}" if finding.line else "Bestand"
-        message = html.escape(finding.message, quote=False)
-        lines.append(f"    - **{where}:** {message}")
-    lines.append("{ .kb-errors }")
-    return "\n".join(lines) + "\n\n"
+    return (
+        admonition("failure", f"Deze pagina bevat {count} {noun}", intro + "\n" + items(entries),
+                   "kb-errors")
+        + "\n"
+    )
 
 
 def expand_placeholders(markdown: str, views: dict[str, Callable[[], str]]) -> str:
@@ -168,21 +171,17 @@ def outdated_notice(status) -> str:  # type: ignore[no-untyped-def]
     since = dates.parse_date(status.changed_since)
     when = f" op {dates.format_date_nl(since)}" if since else ""
     lines = [
-        '!!! warning "Het origineel is gewijzigd"',
+        "",
         f"    De bron werd{when} opnieuw gearchiveerd en verschilt van de versie die deze "
         "pagina volgt. Tot iemand de vertaling bijwerkt, kan ze achterlopen op het origineel.",
     ]
+    text = "<p>" + " ".join(line.strip() for line in lines[1:]) + "</p>"
     if status.diff and not status.diff.is_empty:
-        lines.append("")
-        lines.append("    Gewijzigde secties in het origineel:")
-        lines.append("")
-        for name in status.diff.added:
-            lines.append(f"    - toegevoegd: {html.escape(name)}")
-        for name in status.diff.changed:
-            lines.append(f"    - gewijzigd: {html.escape(name)}")
-        for name in status.diff.removed:
-            lines.append(f"    - verwijderd: {html.escape(name)}")
-    return "\n".join(lines) + "\n\n"
+        changes = [f"toegevoegd: {esc(n)}" for n in status.diff.added]
+        changes += [f"gewijzigd: {esc(n)}" for n in status.diff.changed]
+        changes += [f"verwijderd: {esc(n)}" for n in status.diff.removed]
+        text += "\n<p>Gewijzigde secties in het origineel:</p>\n" + items(changes)
+    return admonition("warning", "Het origineel is gewijzigd", text) + "\n"
 
 
 def review_notice(page: Page, today) -> str:  # type: ignore[no-untyped-def]
@@ -217,28 +216,27 @@ def insert_after_title(markdown: str, block: str) -> str:
     return block + markdown
 
 
-def _link(from_src: str, page: Page) -> str:
-    import posixpath
-
-    base = posixpath.dirname(from_src) or "."
-    return posixpath.relpath(page.src, base)
-
 
 def status_page(project, today) -> str:  # type: ignore[no-untyped-def]
-    """The maintainers' status page: every translation and the review queue."""
+    """The maintainers' status page: every translation, the review queue and the open
+    points (``to_verify``) per page. Values from pages are escaped (HTML tables)."""
     from kb import dates
+    from kb.overviews import relative_url
+    from kb.pages import url_for
     from kb.status import review_queue, translation_status
 
-    here = "status/index.md"
+    base = url_for("status/index.md")
+
+    def page_link(page: Page) -> str:
+        return link(relative_url(base, page.url), esc(page.title))
+
     pages = sorted(project.pages.values(), key=lambda p: p.src)
     out = [
-        "---",
-        "title: Status voor beheerders",
-        "description: Alle vertalingen met hun bron, licentie en status, en de wachtrij van "
-        "pagina's die nagekeken moeten worden.",
-        "type: overzicht",
-        "---",
-        "",
+        front_matter(
+            "Status voor beheerders",
+            "Alle vertalingen met hun bron, licentie en status, de wachtrij van pagina's die "
+            "nagekeken moeten worden en wat nog na te gaan is.",
+        ),
         "# Status voor beheerders",
         "",
         f"Gemaakt bij de bouw van {dates.format_date_nl(today)}. Deze pagina wordt nooit met "
@@ -246,26 +244,28 @@ def status_page(project, today) -> str:  # type: ignore[no-untyped-def]
         "",
         "## Vertalingen",
         "",
-        "| Pagina | Bron | Uitgever | Licentie | Soort | Status | Nagekeken | Herzien uiterlijk |",
-        "|---|---|---|---|---|---|---|---|",
     ]
-    translations = [p for p in pages if p.type == "vertaling"]
-    for page in translations:
+    rows = []
+    for page in (p for p in pages if p.type == "vertaling"):
         status = translation_status(page, project.registries, project.root, today)
-        source = status.source
-        license_ = status.license
+        source, license_ = status.source, status.license
         verdict = f"{license_.id} ({license_.verdict_label})" if license_ else "onbekend"
-        out.append(
-            f"| [{_cell(page.title)}]({_link(here, page)}) "
-            f"| {_cell(source.title) if source else '`' + str(page.meta.get('source')) + '`'} "
-            f"| {_cell(source.publisher) if source else ''} | {_cell(verdict)} "
-            f"| {status.kind} | **{status.state}** "
-            f"| {page.reviewed or ''} | {page.review_by or ''} |"
+        rows.append(
+            [
+                page_link(page),
+                esc(source.title) if source else f"<code>{esc(page.meta.get('source'))}</code>",
+                esc(source.publisher) if source else "",
+                esc(verdict),
+                esc(status.kind),
+                f"<strong>{esc(status.state)}</strong>",
+                esc(page.reviewed or ""),
+                esc(page.review_by or ""),
+            ]
         )
-    if not translations:
-        out.append("| _geen vertalingen_ | | | | | | | |")
+    headers = ["Pagina", "Bron", "Uitgever", "Licentie", "Soort", "Status", "Nagekeken",
+               "Herzien uiterlijk"]  # fmt: skip
+    out.append(table(headers, rows) if rows else "_Geen vertalingen._\n")
     out += [
-        "",
         "## Wachtrij",
         "",
         "Pagina's waarvan de herzieningsdatum voorbij is, vertalingen waarvan de bron "
@@ -274,34 +274,45 @@ def status_page(project, today) -> str:  # type: ignore[no-untyped-def]
         "",
     ]
     queue = review_queue(pages, project.registries, project.root, today)
-    if not queue:
-        out.append("Niets in de wachtrij.")
-    else:
-        out += ["| Sinds | Pagina | Type | Reden |", "|---|---|---|---|"]
-        for item in queue:
-            detail = f" ({_cell(', '.join(item.details))})" if item.details else ""
-            out.append(
-                f"| {item.since or ''} | [{_cell(item.page.title)}]({_link(here, item.page)}) "
-                f"| {item.page.type} | {item.reason}{detail} |"
-            )
+    queue_rows = [
+        [
+            esc(item.since or ""),
+            page_link(item.page),
+            esc(item.page.type),
+            esc(item.reason + (f" ({', '.join(item.details)})" if item.details else "")),
+        ]
+        for item in queue
+    ]
+    out.append(
+        table(["Sinds", "Pagina", "Type", "Reden"], queue_rows) if queue_rows
+        else "Niets in de wachtrij.\n"
+    )
     out += [
-        "",
         "## Nog na te gaan",
         "",
         "Wat de redactie per pagina nog moet bevestigen (het veld `to_verify`).",
         "",
     ]
     open_points = [p for p in pages if p.values("to_verify")]
-    if not open_points:
-        out.append("Niets.")
-    for page in open_points:
-        out.append(f"- [{_cell(page.title)}]({_link(here, page)})")
-        out += [f"    - {html.escape(item, quote=False)}" for item in page.values("to_verify")]
+    out.append(
+        items(
+            page_link(page) + "\n" + items(esc(point) for point in page.values("to_verify"))
+            for page in open_points
+        )
+        + "\n"
+        if open_points
+        else "Niets.\n"
+    )
     return "\n".join(out) + "\n"
 
 
-def _cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+def front_matter(title: str, description: str, page_type: str = "overzicht") -> str:
+    """The front matter of a generated page (YAML written by the YAML library)."""
+    import yaml
+
+    data = {"title": title, "description": description, "type": page_type}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
 
 
 def last_updated(changed, today) -> str:  # type: ignore[no-untyped-def]
@@ -321,14 +332,11 @@ def last_updated(changed, today) -> str:  # type: ignore[no-untyped-def]
 
 def to_verify_box(page: Page) -> str:
     """The one 'Nog na te gaan' box at the end of a page, from its ``to_verify`` field."""
-    items = page.values("to_verify")
-    if not items:
+    points = page.values("to_verify")
+    if not points:
         return ""
-    lines = [
-        '!!! question "Nog na te gaan"',
-        "    De redactie kon deze punten nog niet bevestigen bij een bron. Weet jij meer? "
-        "Meld het via een issue of pas de pagina aan.",
-        "",
-    ]
-    lines += [f"    - {html.escape(item, quote=False)}" for item in items]
-    return "\n".join(lines) + "\n"
+    text = (
+        "<p>De redactie kon deze punten nog niet bevestigen bij een bron. Weet jij meer? "
+        "Meld het via een issue of pas de pagina aan.</p>\n" + items(esc(item) for item in points)
+    )
+    return admonition("question", "Nog na te gaan", text, "kb-na-te-gaan")

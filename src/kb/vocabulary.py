@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 VOCABULARY_FILE = "data/vocabulary.yml"
 LISTS = (
     "types",
@@ -65,6 +63,15 @@ class Vocabulary:
 
     @classmethod
     def load(cls, root: Path) -> Vocabulary:
-        path = root / VOCABULARY_FILE
-        with path.open(encoding="utf-8") as handle:
-            return cls.from_mapping(yaml.safe_load(handle) or {})
+        from kb.files import read_text
+        from kb.frontmatter import load_yaml_data
+
+        text = read_text(root, VOCABULARY_FILE)
+        if text is None:
+            raise ValueError("het bestand ontbreekt of is een symbolische link")
+        data, errors = load_yaml_data(text)
+        if errors:
+            raise ValueError(f"regel {errors[0].line}: {errors[0].message}")
+        if not isinstance(data, dict):
+            raise ValueError("het bestand moet lijsten met sleutels bevatten")
+        return cls.from_mapping(data)
