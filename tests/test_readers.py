@@ -245,3 +245,11 @@ def test_generated_lists_link_escape_and_explain_abbreviations() -> None:
     assert html.startswith("### ")  # the type headings stay in the table of contents
     home = page_list([page], "index.md", project.vocabulary)
     assert 'href="adviezen/beveiliging/wifi-&lt;script&gt;/"' in home
+
+
+def test_site_with_fixtures_holds_nothing_that_runs_or_loads(
+    site_with_fixtures: BuildResult,
+) -> None:
+    from support.sitescan import scan_site
+
+    assert scan_site(site_with_fixtures.site) == []

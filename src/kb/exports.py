@@ -37,7 +37,7 @@ def atom_feed(
 ) -> bytes:
     from feedgen.feed import FeedGenerator
 
-    items = [p for p in pages if p.type in FEED_TYPES and p.meta]
+    items = [p for p in pages if p.type in FEED_TYPES and p.meta and p.is_valid]
     items.sort(key=lambda p: (_published(p, changed), p.src), reverse=True)
     feed = FeedGenerator()
     feed.id(absolute(site_url, ""))

@@ -363,6 +363,24 @@ _PROBLEMS: list[tuple[str, str, str]] = [
         "yaml-inspringing",
         "De inspringing klopt niet: velden op hetzelfde niveau moeten even ver inspringen.",
     ),
+    (
+        "did not find expected",
+        "yaml-haakje",
+        "Een lijst `[ … ]` of reeks `{ … }` wordt niet juist gesloten, of er staat een "
+        "komma of haakje te veel. Zet tekst met haakjes of komma's tussen aanhalingstekens.",
+    ),
+    (
+        "found unknown escape character",
+        "yaml-backslash",
+        "Een backslash (\\) tussen dubbele aanhalingstekens moet je verdubbelen (\\\\), "
+        "of gebruik enkele aanhalingstekens.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "yaml-lijst",
+        "Een lijstitem (`- `) staat op een plaats waar een waarde hoort. Zet het op een "
+        "nieuwe regel onder de veldnaam, ingesprongen.",
+    ),
 ]
 
 
@@ -378,6 +396,6 @@ def _yaml_error(exc: yaml.MarkedYAMLError, offset: int) -> FrontMatterError:
     return FrontMatterError(
         line,
         "yaml-ongeldig",
-        f"Ongeldige YAML ({problem or exc}). Controleer aanhalingstekens, dubbelpunten "
-        "en inspringing op deze regel.",
+        "Ongeldige YAML op deze regel. Controleer aanhalingstekens, haakjes, dubbelpunten "
+        "en inspringing.",
     )

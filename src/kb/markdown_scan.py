@@ -83,7 +83,33 @@ def scan_body(body: str, first_line: int = 1) -> BodyScan:
             _PARSER.inline.parse(token.content, _PARSER, env, children)
             end = token.map[1] if token.map else start + 1
             _scan_inline(children, lines, start, end, first_line, result)
+    if "<" in body:
+        seen = {fragment.html for fragment in result.html}
+        seen |= {
+            tag for fragment in result.html for tag in _PYTHON_MARKDOWN_TAG.findall(fragment.html)
+        }
+        seen = {f"<{s}>" if not s.startswith("<") else s for s in seen}
+        result.html.extend(_python_markdown_tags(body, first_line, seen))
     return result
+
+
+# Python-Markdown (which builds the site) reads more as inline HTML than CommonMark does:
+# any `<` + letter up to `>` without `<`, `>`, `@` or a space in the name, such as
+# `<back-ups.md#kop>`. The sanitiser would drop such a "tag" and its text would be lost.
+_PYTHON_MARKDOWN_TAG = re.compile(r"<(/?[a-zA-Z][^<>@ ]*(?: [^<>]*)?)>")
+_AUTOLINK = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]{1,31}:")
+
+
+def _python_markdown_tags(body: str, first_line: int, found: set[str]) -> list[HtmlFragment]:
+    text = without_code(body, comments=True)
+    out = []
+    for match in _PYTHON_MARKDOWN_TAG.finditer(text):
+        if _AUTOLINK.match(match.group(1)) or match.group(0) in found:
+            continue
+        out.append(
+            HtmlFragment(match.group(0), first_line + text.count("\n", 0, match.start()), True)
+        )
+    return out
 
 
 def _line_of(needle: str, lines: list[str], start: int, end: int) -> int:

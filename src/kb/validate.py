@@ -100,6 +100,26 @@ _TYPE_NL = {
 }
 
 
+def _yamlish(value: object) -> str:
+    if value is None:
+        return "~"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yamlish(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yamlish(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _shown(value: object) -> str:
+    """A value as the contributor wrote it in YAML, for a message."""
+    if value is None:
+        return "Een lege waarde (`~` of niets)"
+    text = _yamlish(value)
+    return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
+
+
 def _schema_message(
     error: ValidationError, meta: dict[str, Any], page_type: str
 ) -> list[tuple[tuple[Any, ...], str, str]]:
@@ -125,7 +145,7 @@ def _schema_message(
             field_def = schema.field_for(page_type, key) if not name else None
             if field_def and not hint:
                 hint = f" {field_def.description} Voorbeeld: `{key}: {field_def.example.strip()}`"
-            what = "type" if not page_type else f"type `{page_type}`"
+            what = "elke pagina" if not page_type else f"type `{page_type}`"
             items.append(
                 (path, "veld-ontbreekt", f"Verplicht veld `{full}` ontbreekt ({what}).{hint}")
             )
@@ -151,13 +171,15 @@ def _schema_message(
             items.append((path + (key,), "onbekend-veld", message))
         return items
     if validator == "enum":
+        if not isinstance(instance, str | int | float) and instance is not None:
+            return []  # a list or mapping: the type error says what is wrong
         options = [str(v) for v in error.validator_value]
         shown = ", ".join(f"`{o}`" for o in options[:30])
         return [
             (
                 path,
                 "onbekende-waarde",
-                f"`{instance}` is geen geldige waarde voor `{name}`."
+                f"{_shown(instance)} is geen geldige waarde voor `{name}`."
                 f"{_suggest(str(instance), options)} Toegelaten: {shown}.",
             )
         ]
@@ -240,7 +262,7 @@ def _schema_message(
                 "de datum niet bevestigd is, of zet `date_confirmed: true`.",
             )
         ]
-    return [(path, "ongeldige-waarde", f"`{name}`: {error.message}")]
+    return [(path, "ongeldige-waarde", f"`{name}` heeft een ongeldige waarde ({_shown(instance)}).")]
 
 
 def schema_findings(page: Page, vocabulary: Vocabulary) -> list[Finding]:
@@ -443,6 +465,18 @@ def body_findings(page: Page, context: Context, scan: BodyScan | None = None) ->
             )
     scan = scan or scan_body(body, first)
     for fragment in scan.html:
+        name = fragment.html[1:-1].lstrip("/").split(" ", 1)[0]
+        if fragment.inline and re.search(r"[./#:?=]", name):
+            out.append(
+                Finding(
+                    page.path,
+                    fragment.line,
+                    "link-tussen-haakjes",
+                    f"`{fragment.html}` wordt als HTML-tag gelezen en verdwijnt uit de pagina. "
+                    f"Schrijf een link als `[tekst]({name})`, of zet de tekst tussen backticks.",
+                )
+            )
+            continue
         for problem in html_policy.check_fragment(fragment.html):
             out.append(Finding(page.path, fragment.line, "onveilige-html", problem))
     for ref in scan.references:
