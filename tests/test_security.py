@@ -26,6 +26,7 @@ from kb.frontmatter import parse_document
 from kb.project import Project
 
 ATTACKS = FIXTURES / "aanvallen"
+SECTION_TITLE = 'Adviezen & "tips" van \'t net'
 KB = [sys.executable, "-m", "kb.cli"]
 
 
@@ -43,6 +44,8 @@ def add_attacks(root: Path) -> None:
         if path.name != "navigatie.pages":
             shutil.copy(path, target / path.name)
     shutil.copy(ATTACKS / "navigatie.pages", target / ".pages")
+    quoted = "'" + SECTION_TITLE.replace("'", "''") + "'"
+    (root / "docs/adviezen/.pages").write_text(f"title: {quoted}\n", encoding="utf-8")
     (root / "data/redirects.yml").write_text(
         "../../buiten/omleiding.md: adviezen/back-ups.md\n"
         "status/index.md: adviezen/back-ups.md\n"
@@ -213,6 +216,14 @@ def test_text_is_escaped_exactly_once_where_readers_see_it(shown: BuildResult) -
     assert title in nav
     description = soup.find("meta", attrs={"name": "description"})["content"]
     assert description == "Wat \"cloud\" betekent > kort uitgelegd, met & en 'aanhalingstekens'."
+    # A section title from a .pages file, in the tabs and the navigation.
+    advice = BeautifulSoup(shown.html("adviezen/back-ups/"), "html.parser")
+    tabs = [a.get_text().strip() for a in advice.select(".md-tabs a")]
+    navigation = advice.select_one("nav.md-nav--primary")
+    assert navigation is not None and SECTION_TITLE in tabs
+    assert SECTION_TITLE in [
+        " ".join(e.get_text().split()) for e in navigation.select(".md-nav__link")
+    ]
     # The CSP is the first thing after <meta charset>, before the description.
     head = str(soup.head)
     assert head.index("Content-Security-Policy") < head.index('name="description"')
@@ -385,3 +396,49 @@ def test_the_scan_would_see_an_attack(tmp_path: Path) -> None:
     problems = scan_site(site)
     for name in [*cases, "late"]:
         assert any(p.startswith(f"x/{name}.html") for p in problems), name
+
+
+# --------------------------------------------------------------------------- ownership
+
+
+def _owners(path: str) -> list[str]:
+    """Owners of ``path`` by .github/CODEOWNERS (the last matching line wins)."""
+    from conftest import ROOT
+
+    owners: list[str] = []
+    for line in (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *names = line.split()
+        prefix = pattern.rstrip("*").lstrip("/")
+        if (
+            pattern == "*"
+            or path.startswith(prefix)
+            or ("**/" in pattern and path.endswith(pattern.rsplit("/", 1)[-1]))
+        ):
+            owners = names
+    return owners
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["docs/javascripts/kb-search.js", "docs/stylesheets/kb.css", "overrides/main.html",
+     "hooks/kb_hooks.py", "src/kb/files.py", ".github/workflows/ci.yml", "mkdocs.yml",
+     "requirements.lock", "Makefile", ".ci/run"],
+)  # fmt: skip
+def test_the_sites_own_code_belongs_to_the_maintainers(path: str) -> None:
+    from kb.files import MAINTAINER_FOLDERS
+
+    assert "@kennisbank-ict/techniek" in _owners(path), path
+    for folder in MAINTAINER_FOLDERS:
+        assert "@kennisbank-ict/techniek" in _owners(f"docs/{folder}/x"), folder
+
+
+def test_vulnerabilities_are_reported_privately() -> None:
+    from conftest import ROOT
+
+    policy = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    assert "Report a vulnerability" in policy and "privé" in policy
+    guide = (ROOT / "docs/bijdragen/veiligheid.md").read_text(encoding="utf-8")
+    assert "pull_request_target" in guide and "CODEOWNERS" in guide
+    assert "veiligheid.md" in (ROOT / "docs/bijdragen/.pages").read_text(encoding="utf-8")
