@@ -61,7 +61,7 @@ import synthetic  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
-from kb.glossary import load_glossary  # noqa: E402
+from kb.model.glossary import load_glossary  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "sources", "includes", "hooks", "overrides")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")

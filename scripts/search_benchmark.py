@@ -25,12 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import synthetic  # noqa: E402
 from search_recall import VANILLA  # noqa: E402  (the same vanilla Material config)
-
-from kb.search_eval import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
+from support.search_harness import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 PARTS = ("mkdocs.yml", "docs", "data", "sources", "includes", "hooks", "overrides")
 QUERIES = ("wachtwoordbeleid", "gastennetwerk", "leerlingen", "tabletje", "back-ups")

@@ -2,7 +2,7 @@
 
 Builds the real site (ours: Pagefind + Dutch keys) and the same pages with vanilla
 Material (its lunr search, `language: nl`), then types every query of
-tests/search_queries.yml into each site's search box in headless Chromium and counts how
+tests/search/search_queries.yml into each site's search box in headless Chromium and counts how
 often an expected page is among the first five results.
 
     .venv/bin/python scripts/search_recall.py
@@ -22,8 +22,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from kb.search_eval import matches, recall, run_queries  # noqa: E402
+from support.search_harness import matches, recall, run_queries  # noqa: E402
 
 VANILLA = """site_name: Vanilla
 site_url: https://example.org/
@@ -51,7 +52,7 @@ def build(root: Path, site: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--queries", default=str(ROOT / "tests/search_queries.yml"))
+    parser.add_argument("--queries", default=str(ROOT / "tests/search/search_queries.yml"))
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     items = yaml.safe_load(Path(args.queries).read_text(encoding="utf-8"))

@@ -1,52 +1,19 @@
-"""Shared fixtures: temporary copies of the project and site builds through MkDocs."""
+"""Shared fixtures: temporary copies of the project and site builds through MkDocs.
+
+Helpers live in ``tests/support`` (``support.project``); builds that several test
+modules read are session fixtures here, built once per run.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.project import BuildResult, copy_project, run_build
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "sources", "includes", "hooks", "overrides")
-FIXED_TODAY = "2026-11-28"
-
-
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site: Path
-    root: Path
-
-    def html(self, url: str) -> str:
-        path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
-        return path.read_text(encoding="utf-8")
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, target / part)
-        elif src.exists():
-            shutil.copy2(src, target / part)
-    return target
-
-
-def run_build(root: Path, strict: bool = True, today: str = FIXED_TODAY) -> BuildResult:
-    site = root / "site"
-    env = {**os.environ, "KB_TODAY": today}
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
-    command.append("--strict" if strict else "--no-strict")
-    proc = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site, root)
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
 @pytest.fixture
@@ -62,7 +29,3 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = run_build(root)
     assert result.returncode == 0, result.output
     return result
-
-
-def fixture_text(kind: str, name: str) -> str:
-    return (FIXTURES / kind / name).read_text(encoding="utf-8")

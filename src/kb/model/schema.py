@@ -1,0 +1,498 @@
+"""The one schema of the content model.
+
+Every front-matter field is declared once here, with its JSON Schema, its Dutch
+description and an example. From this list come:
+
+* the validation of pages (``kb.validate``), used by the build hook and ``kb check``;
+* the contributor field reference (``reference_markdown``);
+* the JSON Schema of the catalogue ``api/pages.schema.json`` (``catalogue_schema``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kb.model.vocabulary import Vocabulary
+
+CONTENT_TYPES = frozenset({"artikel", "advies", "vertaling"})
+DATED_TYPES = frozenset({"advies", "vertaling", "raamcontract"})
+
+
+def is_dated(page_type: str) -> bool:
+    """Whether pages of this type carry `reviewed` and age (the one place that decides)."""
+    return page_type in DATED_TYPES
+LISTED_TYPES = CONTENT_TYPES | {"raamcontract", "organisatie", "evenement"}
+OVERVIEW_TYPE = "overzicht"
+ALL_TYPES = LISTED_TYPES | {OVERVIEW_TYPE}
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$"
+URL_PATTERN = r"^https?://[^\s]+$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+DESCRIPTION_MAX = 200
+TITLE_MAX = 120
+
+SchemaFactory = Callable[[Vocabulary], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    schema: dict[str, Any] | SchemaFactory
+    description: str
+    example: str
+    applies: frozenset[str]
+    required: frozenset[str] = frozenset()
+    default: str = ""
+    values_from: str = ""  # vocabulary list whose keys are the allowed values
+
+    def json_schema(self, vocabulary: Vocabulary) -> dict[str, Any]:
+        schema = self.schema(vocabulary) if callable(self.schema) else dict(self.schema)
+        return {"description": self.description, **schema}
+
+
+def _enum(name: str) -> SchemaFactory:
+    return lambda vocabulary: {"type": "string", "enum": vocabulary.keys(name)}
+
+
+def _enum_list(name: str, min_items: int = 0) -> SchemaFactory:
+    def factory(vocabulary: Vocabulary) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "array",
+            "items": {"type": "string", "enum": vocabulary.keys(name)},
+            "uniqueItems": True,
+        }
+        if min_items:
+            schema["minItems"] = min_items
+        return schema
+
+    return factory
+
+
+TEXT_FORMAT = "kb-text"  # plain one-line text: no HTML, no control characters (kb.plain_text)
+
+
+def _text(max_length: int | None = None, min_length: int = 1) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string", "minLength": min_length, "format": TEXT_FORMAT}
+    if max_length:
+        schema["maxLength"] = max_length
+    return schema
+
+
+_NAMES = {"type": "array", "items": _text(), "uniqueItems": True}
+_DATE = {"type": "string", "pattern": DATE_PATTERN, "format": "date"}
+_OPTIONAL_DATE = {"type": ["string", "null"], "pattern": DATE_PATTERN, "format": "date"}
+_DATETIME = {"type": "string", "pattern": DATETIME_PATTERN, "format": "date-time"}
+_URL = {"type": "string", "pattern": URL_PATTERN}
+
+ALL = frozenset(ALL_TYPES)
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "title",
+        _text(TITLE_MAX),
+        "Titel van de pagina, zoals lezers ze zien in de navigatie en de zoekresultaten.",
+        "Back-ups op school",
+        ALL,
+        ALL,
+    ),
+    Field(
+        "description",
+        _text(DESCRIPTION_MAX),
+        f"Eén zin (hoogstens {DESCRIPTION_MAX} tekens) die zegt wat de lezer op de pagina "
+        "vindt. Verschijnt in overzichten, zoekmachines en de catalogus.",
+        "Zo maak je back-ups die een ransomware-aanval overleven.",
+        ALL,
+        ALL,
+    ),
+    Field(
+        "type",
+        _enum("types"),
+        "Soort pagina. Bepaalt welke andere velden verplicht zijn.",
+        "advies",
+        ALL,
+        ALL,
+        values_from="types",
+    ),
+    Field(
+        "roles",
+        _enum_list("roles", 1),
+        "Voor welke rollen van de ICT-coördinator (uit het memorandum) de pagina bedoeld is.",
+        "[technisch, planner]",
+        LISTED_TYPES,
+        CONTENT_TYPES,
+        values_from="roles",
+    ),
+    Field(
+        "topics",
+        _enum_list("topics", 1),
+        "Over welke thema's de pagina gaat.",
+        "[beveiliging, cloud]",
+        LISTED_TYPES,
+        CONTENT_TYPES,
+        values_from="topics",
+    ),
+    Field(
+        "levels",
+        _enum_list("levels", 1),
+        "Voor welke onderwijsniveaus de pagina geldt.",
+        "[basisonderwijs, secundair]",
+        LISTED_TYPES,
+        default="alle niveaus",
+        values_from="levels",
+    ),
+    Field(
+        "tags",
+        _enum_list("tags", 1),
+        "Trefwoorden uit de lijst van toegelaten tags.",
+        "[back-up, ransomware]",
+        LISTED_TYPES,
+        values_from="tags",
+    ),
+    Field(
+        "authors",
+        {**_NAMES, "minItems": 1},
+        "Wie de pagina schreef (namen of een redactie; geen e-mailadressen).",
+        "[Redactie Kennisbank ICT-coördinatoren]",
+        CONTENT_TYPES,
+        CONTENT_TYPES,
+    ),
+    Field(
+        "reviewed",
+        _DATE,
+        "Datum (JJJJ-MM-DD) waarop de inhoud het laatst werd nagekeken.",
+        "2026-11-28",
+        DATED_TYPES,
+        DATED_TYPES,
+    ),
+    Field(
+        "review_by",
+        _DATE,
+        "Datum (JJJJ-MM-DD) waarop de inhoud opnieuw nagekeken moet worden. Daarna toont de "
+        "pagina de melding 'mogelijk verouderd'.",
+        "2027-11-28",
+        DATED_TYPES,
+        default="`reviewed` + 12 maanden",
+    ),
+    Field(
+        "source",
+        {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+        "Id van de bron in `data/sources.yml` die vertaald of bewerkt wordt.",
+        "ncsc-school-staff-training",
+        frozenset({"vertaling"}),
+        frozenset({"vertaling"}),
+    ),
+    Field(
+        "translation",
+        lambda vocabulary: {
+            "type": "object",
+            "properties": {
+                "kind": {
+                    "description": "`vertaling` (volledig vertaald) of `bewerking` "
+                    "(samengevat of herwerkt voor Vlaamse scholen).",
+                    "type": "string",
+                    "enum": vocabulary.keys("translation_kinds"),
+                },
+                "translators": {
+                    **_NAMES,
+                    "minItems": 1,
+                    "description": "Wie vertaalde of bewerkte.",
+                },
+                "reviewers": {
+                    **_NAMES,
+                    "description": "Wie de vertaling nalas en goedkeurde. Leeg = concept.",
+                },
+                "source_sha256": {
+                    "type": "string",
+                    "pattern": SHA256_PATTERN,
+                    "description": "sha256 van de bronversie die de vertaling volgt "
+                    "(`sha256` in `data/sources.yml` op het moment van vertalen).",
+                },
+            },
+            "required": ["kind", "translators", "reviewers", "source_sha256"],
+            "additionalProperties": False,
+        },
+        "Gegevens over de vertaling: `kind`, `translators`, `reviewers`, `source_sha256`.",
+        "\n  kind: bewerking\n  translators: [Redactie Kennisbank ICT-coördinatoren]\n"
+        "  reviewers: []\n  source_sha256: 3f5a…(64 tekens)",
+        frozenset({"vertaling"}),
+        frozenset({"vertaling"}),
+    ),
+    Field(
+        "permission",
+        {
+            "type": "object",
+            "properties": {
+                "granted_by": {**_text(), "description": "Wie de toestemming gaf."},
+                "date": {**_DATE, "description": "Datum van de toestemming."},
+                "reference": {
+                    **_text(),
+                    "description": "Kenmerk of vindplaats van de toestemming (geen persoonsgegevens).",
+                },
+            },
+            "required": ["granted_by", "date", "reference"],
+            "additionalProperties": False,
+        },
+        "Toestemming van de uitgever, verplicht als de licentie van de bron vertalen alleen met "
+        "toestemming toelaat.",
+        "\n  granted_by: ENISA\n  date: 2026-10-01\n  reference: licentieovereenkomst 2026/123",
+        frozenset({"vertaling"}),
+    ),
+    Field(
+        "purchaser",
+        _text(),
+        "Aankoopcentrale of onderhandelaar van het raamcontract.",
+        "DOKO vzw",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+    ),
+    Field(
+        "suppliers",
+        _NAMES,
+        "Leveranciers die het contract kregen (leeg als dat niet bevestigd is).",
+        "[Signpost]",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+    ),
+    Field(
+        "category",
+        _text(),
+        "Productcategorie of perceel.",
+        "Laptops en tablets",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+    ),
+    Field(
+        "contract_kind",
+        _enum("contract_kinds"),
+        "`open` (instappen kan altijd) of `gesloten` (mandaat vóór de aanbesteding).",
+        "open",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+        values_from="contract_kinds",
+    ),
+    Field(
+        "start",
+        _OPTIONAL_DATE,
+        "Begindatum van het contract (JJJJ-MM-DD), of `null` als die niet bevestigd is.",
+        "2024-09-01",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+    ),
+    Field(
+        "end",
+        _OPTIONAL_DATE,
+        "Einddatum van het contract (JJJJ-MM-DD), of `null` als die niet bevestigd is.",
+        "2028-08-31",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+    ),
+    Field(
+        "eligible",
+        _text(),
+        "Wie mag instappen (net, niveau, lidmaatschap).",
+        "Scholen van Katholiek Onderwijs Vlaanderen die lid zijn van DOKO",
+        frozenset({"raamcontract"}),
+        frozenset({"raamcontract"}),
+    ),
+    Field(
+        "url",
+        _URL,
+        "Officiële webpagina (https://…).",
+        "https://www.doko.be/",
+        frozenset({"raamcontract", "organisatie", "evenement"}),
+        frozenset({"raamcontract", "organisatie", "evenement"}),
+    ),
+    Field(
+        "kind",
+        _enum("organisation_kinds"),
+        "Soort organisatie.",
+        "netwerk",
+        frozenset({"organisatie"}),
+        frozenset({"organisatie"}),
+        values_from="organisation_kinds",
+    ),
+    Field(
+        "start",
+        _DATETIME,
+        "Begin van het evenement: datum en uur met tijdzone, bv. `2027-03-17T09:00:00+01:00`. "
+        "Laat weg als de datum niet bevestigd is (zet dan `date_confirmed: false`).",
+        "2027-03-17T09:00:00+01:00",
+        frozenset({"evenement"}),
+    ),
+    Field(
+        "end",
+        _DATETIME,
+        "Einde van het evenement: datum en uur met tijdzone.",
+        "2027-03-17T16:30:00+01:00",
+        frozenset({"evenement"}),
+    ),
+    Field(
+        "date_confirmed",
+        {"type": "boolean"},
+        "`false` als de datum nog niet bevestigd is; dan geen `start`/`end` maar `expected`.",
+        "false",
+        frozenset({"evenement"}),
+        default="`true`",
+    ),
+    Field(
+        "expected",
+        _text(200),
+        "Wat al geweten is over het tijdstip als de datum niet bevestigd is.",
+        "Jaarlijks in het voorjaar; datum nog niet bevestigd.",
+        frozenset({"evenement"}),
+    ),
+    Field(
+        "location",
+        _text(),
+        "Plaats (adres of gebouw en gemeente), of `online`.",
+        "online",
+        frozenset({"evenement"}),
+        frozenset({"evenement"}),
+    ),
+    Field(
+        "organizer",
+        _text(),
+        "Organisator van het evenement.",
+        "Vicli",
+        frozenset({"evenement"}),
+        frozenset({"evenement"}),
+    ),
+    Field(
+        "to_verify",
+        {"type": "array", "items": _text(300), "minItems": 1, "uniqueItems": True},
+        "Wat de redactie nog moet nagaan (korte zinnen). Verschijnt als één kader "
+        "'Nog na te gaan' onderaan de pagina en op de statuspagina. Schrijf zulke "
+        "voorbehouden hier, niet in de lopende tekst.",
+        "[\"Of de inschrijvingen in 2027 opnieuw via dezelfde site lopen.\"]",
+        ALL,
+    ),
+    Field(
+        "hide",
+        {
+            "type": "array",
+            "items": {"enum": ["navigation", "toc", "footer", "path", "tags", "feedback"]},
+        },
+        "Onderdelen van het thema die op deze pagina verborgen worden (Material for MkDocs).",
+        "[toc]",
+        ALL,
+    ),
+)
+
+# Evenement: either confirmed dates, or `date_confirmed: false` with `expected`.
+EVENT_CONDITION: dict[str, Any] = {
+    "if": {
+        "properties": {"date_confirmed": {"const": False}},
+        "required": ["date_confirmed"],
+    },
+    "then": {"required": ["expected"], "not": {"anyOf": [{"required": ["start"]}]}},
+    "else": {"required": ["start", "end"]},
+}
+
+
+def fields_for(page_type: str) -> list[Field]:
+    return [field for field in FIELDS if page_type in field.applies]
+
+
+def all_field_names() -> list[str]:
+    return sorted({field.name for field in FIELDS})
+
+
+def field_for(page_type: str, name: str) -> Field | None:
+    return next((f for f in fields_for(page_type) if f.name == name), None)
+
+
+def page_schema(vocabulary: Vocabulary, page_type: str) -> dict[str, Any]:
+    """JSON Schema of the front matter of one page type."""
+    fields = fields_for(page_type)
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {field.name: field.json_schema(vocabulary) for field in fields},
+        "required": [field.name for field in fields if page_type in field.required],
+        "additionalProperties": False,
+    }
+    if page_type == "evenement":
+        schema.update(EVENT_CONDITION)
+    return schema
+
+
+def common_schema(vocabulary: Vocabulary) -> dict[str, Any]:
+    """Schema checked when the type itself is missing or unknown."""
+    names = ("title", "description", "type")
+    fields = [f for f in FIELDS if f.name in names]
+    return {
+        "type": "object",
+        "properties": {f.name: f.json_schema(vocabulary) for f in fields},
+        "required": list(names),
+    }
+
+
+def front_matter_schema(vocabulary: Vocabulary) -> dict[str, Any]:
+    """One JSON Schema for the front matter of every page type."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Front matter van een pagina in de Kennisbank ICT-coördinatoren",
+        "type": "object",
+        "required": ["title", "description", "type"],
+        "properties": {"type": {"enum": vocabulary.keys("types")}},
+        "allOf": [
+            {
+                "if": {"properties": {"type": {"const": page_type}}, "required": ["type"]},
+                "then": page_schema(vocabulary, page_type),
+            }
+            for page_type in sorted(ALL_TYPES)
+        ],
+    }
+
+
+def reference_markdown(vocabulary: Vocabulary) -> str:
+    """The contributor field reference, generated so it cannot drift from validation."""
+    out: list[str] = []
+    out.append("## Velden per type\n")
+    out.append("| Type | Verplichte velden | Optionele velden |")
+    out.append("|---|---|---|")
+    for page_type in vocabulary.keys("types"):
+        fields = fields_for(page_type)
+        required = ", ".join(f"`{f.name}`" for f in fields if page_type in f.required)
+        optional = ", ".join(
+            f"`{f.name}`" for f in fields if page_type not in f.required and f.name != "hide"
+        )
+        label = vocabulary.label("types", page_type)
+        out.append(f"| `{page_type}` ({label}) | {required} | {optional or '–'} |")
+    out.append("")
+    out.append(
+        "Een `evenement` heeft ofwel `start` en `end` (bevestigde datum), ofwel "
+        "`date_confirmed: false` met `expected`. Verzin nooit een datum.\n"
+    )
+    out.append("## Alle velden\n")
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for field in FIELDS:
+        if (field.name, field.applies) in seen:
+            continue
+        seen.add((field.name, field.applies))
+        scope = ", ".join(f"`{t}`" for t in sorted(field.applies))
+        required = ", ".join(f"`{t}`" for t in sorted(field.required)) or "geen"
+        out.append(f"### `{field.name}`" + (f" ({scope})" if field.applies != ALL else ""))
+        out.append("")
+        out.append(field.description)
+        out.append("")
+        out.append(f"- Geldt voor: {'alle types' if field.applies == ALL else scope}")
+        out.append(f"- Verplicht voor: {required}")
+        if field.default:
+            out.append(f"- Standaardwaarde: {field.default}")
+        if field.values_from:
+            values = ", ".join(
+                f"`{key}` ({vocabulary.label(field.values_from, key)})"
+                for key in vocabulary.keys(field.values_from)
+            )
+            out.append(f"- Toegelaten waarden: {values}")
+        out.append("")
+        out.append("```yaml")
+        example = field.example
+        out.append(f"{field.name}:{'' if example.startswith(chr(10)) else ' '}{example}")
+        out.append("```")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,113 @@
+"""The search of one build: keys prepared from the pages, a copy of each converted page
+for Pagefind, and the index built while the templates are rendered.
+
+Framework-free: the MkDocs hook calls these in the order of the build (prepare while
+the pages are checked, ``page_converted`` for each page, ``start`` once every page is
+converted, ``finish`` or ``cancel`` at the end). ``kb export`` uses ``prepare`` and
+``write_table`` for the same key table without a build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from kb.model.pages import Page
+from kb.search import index
+from kb.search.jobs import SearchJobs
+from kb.search.keys import KeyMaker, SearchConfig, markdown_words
+
+
+class SiteSearch:
+    def __init__(self, root: Path) -> None:
+        self.maker = KeyMaker(SearchConfig.load(root))
+        self.page_keys: dict[str, list[str]] = {}
+        self.words: set[str] = set()
+        self.vocabulary: set[str] = set()  # refined, once every page is known
+        self.copies = Path(tempfile.mkdtemp(prefix="kb-zoekindex-"))  # Pagefind's input
+        self.owner = os.getpid()  # helper processes of a parallel build share the copies
+        self.jobs: SearchJobs | None = None
+
+    # ----------------------------------------------------------------- keys
+
+    def add(self, page: Page) -> None:
+        """The keys of a page's words (title, description, text). Every page, generated
+        ones included, is added before any page is rendered, so the key table does not
+        depend on which process renders a page."""
+        keys = self.maker.word_keys(markdown_words(f"{page.title} {page.description} {page.body}"))
+        self.page_keys[page.src] = keys
+        self.words.update(keys)
+
+    def add_all(self, pages: Iterable[Page]) -> None:
+        for page in pages:
+            self.add(page)
+
+    def refine(self) -> None:
+        self.vocabulary = self.maker.refine(self.words)
+
+    def keys_of(self, src: str, markdown: str) -> list[str]:
+        keys = self.page_keys.get(src)
+        if keys is None:  # not known when the keys were prepared
+            keys = self.maker.word_keys(markdown_words(markdown))
+        return self.maker.final_keys(keys, self.vocabulary)
+
+    # ----------------------------------------------------------------- pages
+
+    def page_converted(
+        self, src: str, dest: str, html: str, markdown: str, title: str, description: str,
+        tags: list[str],
+    ) -> tuple[list[str], str, str]:  # fmt: skip
+        """Write Pagefind's copy of a converted page; returns what ``page_finished``
+        needs (the keys that are not words of the page, its title and description)."""
+        copy, keys = index.article_copy(
+            html, title=title, description=description, keys=self.keys_of(src, markdown),
+            tags=tags,
+        )  # fmt: skip
+        target = self.copies / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(copy, encoding="utf-8")
+        return keys, title, description
+
+    @staticmethod
+    def page_finished(output: str, search: tuple[list[str], str, str]) -> str:
+        """The finished page with its article marked for Pagefind and its keys."""
+        keys, title, description = search
+        return index.add_to_page(output, keys, title, description, filtered=True)
+
+    def copy_unchanged(self, built: Path, dest: str) -> None:
+        """A ``--dirty`` build does not convert unchanged pages: their copy comes from
+        their HTML of the earlier build."""
+        if not built.exists():
+            return
+        copy = index.copy_from_site(built.read_text(encoding="utf-8"))
+        if copy is not None:
+            target = self.copies / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(copy, encoding="utf-8")
+
+    # ----------------------------------------------------------------- index
+
+    def start(self, site_dir: Path, fork: bool) -> None:
+        """Every page is converted: index with Pagefind and write the key table while
+        the templates are rendered (``fork``: the table in a forked process)."""
+        self.jobs = SearchJobs(site_dir, self.copies, self.maker, self.vocabulary)
+        self.jobs.start(fork=fork)
+
+    def finish(self) -> list[index.SearchIndexError]:
+        jobs, self.jobs = self.jobs, None
+        return jobs.finish() if jobs is not None else []
+
+    def cancel(self) -> None:
+        jobs, self.jobs = self.jobs, None
+        if jobs is not None:
+            jobs.cancel()
+        if self.owner == os.getpid():
+            shutil.rmtree(self.copies, ignore_errors=True)
+
+    def write_table(self, site_dir: Path) -> None:
+        """The Dutch key table alone (``kb export``)."""
+        index.write_browser_files(site_dir, self.maker, self.vocabulary)
+        shutil.rmtree(self.copies, ignore_errors=True)

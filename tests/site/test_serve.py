@@ -1,0 +1,102 @@
+"""`make serve` (``mkdocs serve``): the preview has the search index, and an edited page
+is rebuilt with it. The server runs on 127.0.0.1 and is stopped at the end."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support.project import FIXED_TODAY
+
+pytestmark = pytest.mark.slow
+
+PREFIX = "/kennisbank/"  # the path of site_url in mkdocs.yml
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()  # type: ignore[no-any-return]
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(
+    check: Callable[[], bytes | None | bool],
+    what: str,
+    proc: subprocess.Popen[str],
+    seconds: float = 180,
+) -> bytes:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            output = proc.stdout.read() if proc.stdout else ""
+            pytest.fail(f"mkdocs serve stopped ({proc.returncode}) before {what}:\n{output}")
+        found = check()
+        if isinstance(found, bytes) and found:
+            return found
+        if found is True:
+            return b""
+        time.sleep(0.5)
+    pytest.fail(f"mkdocs serve: {what} did not happen within {seconds:.0f} s")
+
+
+def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path) -> None:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    env = {**os.environ, "KB_TODAY": FIXED_TODAY}
+    env.pop("KB_SITE_URL", None)  # mkdocs.yml's site_url: served under PREFIX
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        entry = _wait_for(
+            lambda: _get(base + "pagefind/pagefind-entry.json"), "the search index", proc
+        )
+        assert b'"nl"' in entry  # the Dutch index
+        assert _get(base + "zoeken/config.json")  # the Dutch key table
+        assert b"kb-search" in (_get(base + "adviezen/back-ups/") or b"")
+
+        # An edited page is rebuilt, and so is the search index.
+        page = project_copy / "docs/adviezen/back-ups.md"
+        page.write_text(
+            page.read_text(encoding="utf-8") + "\nProefwoord zoekindexvernieuwing.\n",
+            encoding="utf-8",
+        )
+        _wait_for(
+            lambda: b"zoekindexvernieuwing" in (_get(base + "adviezen/back-ups/") or b""),
+            "the rebuild of the edited page",
+            proc,
+        )
+        new_entry = _wait_for(
+            lambda: (e := _get(base + "pagefind/pagefind-entry.json")) != entry and e,
+            "a new search index",
+            proc,
+        )
+        assert b'"nl"' in new_entry
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
