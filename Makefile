@@ -24,7 +24,8 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	KB_SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --no-strict --dev-addr $(ADDR) --livereload
+	KB_SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --no-strict --dev-addr $(ADDR) --livereload \
+		--watch src/kb/templates
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -102,7 +102,10 @@ class _SkipNotices(logging.Filter):
         return True
 
 
-logging.getLogger("mkdocs.commands.build").addFilter(_SkipNotices())
+# MkDocs logs as "mkdocs"; ProperDocs, its maintained fork, as "properdocs".
+GENERATOR_LOGGERS = ("mkdocs", "properdocs")
+for _name in GENERATOR_LOGGERS:
+    logging.getLogger(f"{_name}.commands.build").addFilter(_SkipNotices())
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -171,10 +174,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             _build.helpers = []
             _build.role, _build.connection = "helper", writer
             _build.elsewhere = everything - shares[number]
-            mkdocs_log = logging.getLogger("mkdocs")
-            for handler in list(mkdocs_log.handlers):
-                mkdocs_log.removeHandler(handler)
-            mkdocs_log.addHandler(_Capture())
+            for name in GENERATOR_LOGGERS:
+                generator_log = logging.getLogger(name)
+                for handler in list(generator_log.handlers):
+                    generator_log.removeHandler(handler)
+            # One capture, at the top: under ProperDocs "mkdocs" logs through "properdocs".
+            top = logging.getLogger("mkdocs")
+            top = top.parent if top.parent and top.parent.name == "properdocs" else top
+            top.addHandler(_Capture())
             return nav
         writer.close()
         _build.helpers.append((pid, reader))

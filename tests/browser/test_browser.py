@@ -3,7 +3,7 @@
 The site is built once (the session fixture ``real_site`` of conftest.py), served by a
 stdlib HTTP server on 127.0.0.1 under the same path as in production (``/kennisbank/``,
 taken from the build) and driven with Playwright for Python in Debian's Chromium
-(``/usr/bin/chromium`` or ``$KB_CHROMIUM``; Playwright never downloads a browser here).
+(``/usr/bin/chromium``, ``$KB_CHROMIUM`` or Playwright's own, see ``support.browser``).
 
 Without Chromium these tests skip with a message; under CI (``CI=true``) that is a
 failure. Tests for features another part of the project is still building (the
@@ -32,12 +32,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from support.browser import CHROMIUM_ARGS, chromium_path
 from support.project import ROOT, BuildResult, copy_project, run_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = os.environ.get("KB_CHROMIUM") or "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM = chromium_path()
+LAUNCH_ARGS = CHROMIUM_ARGS
 IN_CI = os.environ.get("CI", "").strip().lower() == "true"
 REQUIRE_ALL = os.environ.get("KB_REQUIRE_ALL", "").strip() == "1"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -196,8 +197,11 @@ class serve:  # noqa: N801 - used as a context manager
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One Chromium for the whole session (checked before anything is built)."""
-    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        _unavailable(f"Chromium niet gevonden op {CHROMIUM} (of zet $KB_CHROMIUM)")
+    if CHROMIUM is None:
+        _unavailable(
+            "Chromium niet gevonden: /usr/bin/chromium, $KB_CHROMIUM of de Chromium van "
+            "Playwright (python -m playwright install chromium)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -106,3 +106,17 @@ def test_check_outside_a_project_says_so(tmp_path: Path) -> None:
     result = kb(tmp_path, "check")
     assert result.returncode == 2
     assert "Geen kennisbank gevonden" in result.stderr
+
+
+def test_help_and_usage_errors_are_dutch(project_copy: Path) -> None:
+    for args in (["--help"], ["check", "--help"], ["sources", "--help"]):
+        result = kb(project_copy, *args)
+        assert result.returncode == 0
+        assert "Toon deze hulp en stop." in result.stdout, args
+        assert "Show this message" not in result.stdout and "Options:" not in result.stdout
+    wrong = kb(project_copy, "check", "--format", "nope")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "Fout: Ongeldige waarde voor '--format'" in wrong.stderr
+    assert "Probeer 'kb check --help' voor hulp." in wrong.stderr
+    missing = kb(project_copy, "new")
+    assert missing.returncode == 2 and "Ontbrekend argument 'TYPE'" in missing.stderr

@@ -93,6 +93,18 @@ def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path) -> N
             proc,
         )
         assert b'"nl"' in new_entry
+
+        # An edit outside docs/ (the glossary in includes/) also rebuilds the site.
+        glossary = project_copy / "includes/afkortingen.md"
+        glossary.write_text(
+            glossary.read_text(encoding="utf-8") + "*[Proefwoord]: Een woord om te testen\n",
+            encoding="utf-8",
+        )
+        _wait_for(
+            lambda: b'title="Een woord om te testen"' in (_get(base + "adviezen/back-ups/") or b""),
+            "the rebuild after an edit in includes/",
+            proc,
+        )
     finally:
         proc.terminate()
         try:

@@ -1,26 +1,20 @@
 """Measure search in a real browser: which pages a query lists, for ours and Material's.
 
 Used by the search tests and by ``scripts/search_recall.py``. Needs Playwright and a
-Chromium (``/usr/bin/chromium`` or ``$KB_CHROMIUM``); never downloads anything.
+Chromium (see ``support.browser``); never downloads anything.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def chromium_path() -> str | None:
-    path = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
-    return path if Path(path).exists() else None
+from support.browser import CHROMIUM_ARGS, chromium_path  # noqa: F401 - used by scripts
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -77,7 +71,7 @@ def _run_queries(site: Path, queries: list[str], engine: str, top: int) -> dict[
 
     executable = chromium_path()
     if executable is None:
-        raise RuntimeError("Chromium ontbreekt (/usr/bin/chromium of $KB_CHROMIUM)")
+        raise RuntimeError("Chromium ontbreekt (/usr/bin/chromium, $KB_CHROMIUM of Playwright)")
     results: dict[str, list[str]] = {}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)

@@ -1,5 +1,5 @@
 """The ``kb`` command (Typer): named after what contributors and maintainers do."""
 
-from kb.cli.main import app, main
+from kb.cli.commands import app, main
 
 __all__ = ["app", "main"]

@@ -136,5 +136,3 @@ def catalogue(
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
-
-

@@ -78,13 +78,5 @@ def format_date_nl(day: date) -> str:
     return f"{day.day} {MONTHS_NL[day.month - 1]} {day.year}"
 
 
-def is_valid_date_string(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def plus_days(day: date, days: int) -> date:
     return day + timedelta(days=days)

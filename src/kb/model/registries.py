@@ -100,10 +100,6 @@ class Registries:
     licenses: dict[str, License] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
-    def license_of(self, source_id: str) -> License | None:
-        source = self.sources.get(source_id)
-        return self.licenses.get(source.license) if source else None
-
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

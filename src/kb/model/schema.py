@@ -397,10 +397,6 @@ def fields_for(page_type: str) -> list[Field]:
     return [field for field in FIELDS if page_type in field.applies]
 
 
-def all_field_names() -> list[str]:
-    return sorted({field.name for field in FIELDS})
-
-
 def field_for(page_type: str, name: str) -> Field | None:
     return next((f for f in fields_for(page_type) if f.name == name), None)
 

@@ -208,10 +208,6 @@ class KeyMaker:
                 out.update(dict.fromkeys(found))
         return list(out)
 
-    def page_keys(self, text: str, vocabulary: set[str]) -> list[str]:
-        """Keys of a page: its words' keys, synonym phrases and compound parts."""
-        return self.final_keys(self.word_keys(text), vocabulary)
-
     def browser_table(self, site_keys: Iterable[str]) -> dict[str, str]:
         """``form -> key`` for the browser: seen forms plus dictionary forms of site keys."""
         wanted = set(site_keys)

@@ -72,8 +72,10 @@ class SiteSearch:
         return keys, title, description
 
     @staticmethod
-    def page_finished(output: str, search: tuple[list[str], str, str]) -> str:
+    def page_finished(output: str, search: tuple[list[str], str, str] | None) -> str:
         """The finished page with its article marked for Pagefind and its keys."""
+        if search is None:
+            return output
         keys, title, description = search
         return index.add_to_page(output, keys, title, description, filtered=True)
 

@@ -247,9 +247,35 @@ def pr_summary(
         raise typer.Exit(2) from exc
 
 
+@app.command("export")
+def export_files(
+    target: Annotated[Path, typer.Argument(metavar="MAP", help="Map waarin de bestanden komen.")],
+    listing: Annotated[
+        bool, typer.Option("--list", help="Toon alleen wat de bouw genereert en waarvan.")
+    ] = False,
+) -> None:
+    """Schrijf elk gegenereerd bestand dat geen pagina is (feed, agenda's, catalogus, zoektabel), zonder MkDocs."""
+    import json
+
+    from kb.export.files import export
+    from kb.site.outputs import BuildSettings, describe, site_outputs
+
+    project = _load_project()
+    if listing:
+        check_pages(project)
+        outputs = site_outputs(project, BuildSettings.for_project(project))
+        typer.echo(json.dumps(describe(outputs), ensure_ascii=False, indent=2))
+        return
+    for path in export(project, target):
+        typer.echo(path)
+
+
+cli_nl.dutch(app)
+
+
 def main() -> None:
     try:
-        app()
+        sys.exit(cli_nl.run(app, "kb"))
     except KeyboardInterrupt:  # pragma: no cover
         sys.exit(130)
 

@@ -1,0 +1,44 @@
+"""The hooks' state during one MkDocs build (typed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.structure.pages import Page as MkPage
+
+from kb.model.pages import Page
+from kb.model.project import Project
+from kb.search.site_search import SiteSearch
+from kb.site.build import Site
+from kb_mkdocs import parallel
+
+
+@dataclass
+class BuildState:
+    dirty: bool = False
+    loaded: Project | None = None
+    made: Site | None = None
+    searching: SiteSearch | None = None
+
+    @property
+    def project(self) -> Project:
+        assert self.loaded is not None, "on_config has not run"
+        return self.loaded
+
+    @property
+    def site(self) -> Site:
+        assert self.made is not None, "on_files has not run"
+        return self.made
+
+    @property
+    def search(self) -> SiteSearch:
+        assert self.searching is not None, "on_files has not run"
+        return self.searching
+
+    def record(self, page: MkPage) -> Page | None:
+        """kb's record of a page of this build (None: a page kb does not know)."""
+        return self.made.record(page.file.src_uri) if self.made else None
+
+    def mine(self, page: MkPage) -> Page | None:
+        """The record of a page this process converts and writes (parallel build)."""
+        return self.record(page) if parallel.renders_here(page) else None
