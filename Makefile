@@ -38,6 +38,7 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock: $(STAMP)

@@ -53,6 +53,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = state.project
     state.searching = search = SiteSearch(project.root)
+    state.converted.clear()  # `mkdocs serve` runs this for every rebuild
     try:
         refused = build.refused_files(project)
     except build.BuildStop as stop:
@@ -102,7 +103,7 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
     html = html_policy.sanitize(html)  # published HTML cannot run script or load others
     description = record.description if state.site.is_checked(record) else ""
     tags = [str(tag) for tag in page.meta.get("tags") or []]
-    page.kb_search = state.search.page_converted(  # type: ignore[attr-defined]  # our own
+    state.converted[record.src] = state.search.page_converted(
         record.src, page.file.dest_uri, html, page.markdown or "", record.title, description, tags
     )
     return html
@@ -112,7 +113,9 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if not parallel.is_helper():
         if state.dirty:
-            site_files.copy_unchanged_pages(files, state.search, Path(config.site_dir))
+            site_files.copy_unchanged_pages(
+                files, state.search, Path(config.site_dir), state.converted
+            )
         # Forking is only safe without other threads (not under `mkdocs serve`).
         fork = sys.platform.startswith("linux") and threading.active_count() == 1
         state.search.start(Path(config.site_dir), fork)
@@ -122,7 +125,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
     if state.mine(page) is None:
         return output
-    output = SiteSearch.page_finished(output, getattr(page, "kb_search", None))
+    output = SiteSearch.page_finished(output, state.converted.get(page.file.src_uri))
     return build.with_feed_link(output, page.url, config.site_name)
 
 

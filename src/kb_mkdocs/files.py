@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,9 +27,11 @@ def add_outputs(files: Files, site: Site, config: MkDocsConfig) -> None:
         files.append(File.generated(config, output.path, content=output.content))
 
 
-def copy_unchanged_pages(files: Files, search: SiteSearch, site_dir: Path) -> None:
+def copy_unchanged_pages(
+    files: Files, search: SiteSearch, site_dir: Path, converted: Container[str]
+) -> None:
     """A ``--dirty`` build converts only changed pages: the others' search copies come
     from their HTML of the earlier build."""
     for file in files.documentation_pages():
-        if file.page is not None and not hasattr(file.page, "kb_search"):
+        if file.page is not None and file.src_uri not in converted:
             search.copy_unchanged(site_dir / file.dest_uri, file.dest_uri)

@@ -114,7 +114,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def renders_here(page: Page) -> bool:
     """Whether this process converts and writes ``page`` (always, in one process)."""
-    return not getattr(page, "rendered_elsewhere", False)
+    return not (_build.role and page.file.src_uri in _build.elsewhere)
 
 
 def is_helper() -> bool:
@@ -191,8 +191,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     if _build.role and page.file.src_uri in _build.elsewhere:
-        page.rendered_elsewhere = True  # type: ignore[attr-defined]
-        page.render = _skipped_render(page)  # type: ignore[method-assign]
+        # The one change to a page object: it is not rendered here (behind the guard).
+        page.render = _skipped_render(page)  # type: ignore[method-assign]  # see above
     return page
 
 
@@ -213,7 +213,7 @@ def _skipped_render(page: Page) -> Any:
 
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if getattr(page, "rendered_elsewhere", False):
+    if not renders_here(page):
         page.meta["template"] = EMPTY_TEMPLATE
     return html
 
@@ -246,7 +246,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def _receive(connection: Connection) -> dict[str, Any]:
     try:
-        return connection.recv()  # type: ignore[no-any-return]
+        result: dict[str, Any] = connection.recv()
+        return result
     except (EOFError, OSError):
         return {"anchors": {}, "logs": [], "error": "het proces verdween zonder antwoord"}
 
@@ -315,10 +316,15 @@ def _join_helpers() -> None:
             os.waitpid(pid, 0)
         _replay_logs(result)
         for src, (present, links) in result["anchors"].items():
-            page = files.get_file_from_path(src).page  # type: ignore[union-attr]
+            file = files.get_file_from_path(src)
+            page = file.page if file is not None else None
+            if page is None:  # the helper built a page this process does not list
+                continue
             page.present_anchor_ids = present
             page.links_to_anchors = {
-                files.get_file_from_path(target): found for target, found in links.items()
+                target_file: found
+                for target, found in links.items()
+                if (target_file := files.get_file_from_path(target)) is not None
             }
         if result["error"]:
             errors.append(result["error"])

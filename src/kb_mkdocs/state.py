@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.structure.pages import Page as MkPage
 
@@ -19,6 +19,8 @@ class BuildState:
     loaded: Project | None = None
     made: Site | None = None
     searching: SiteSearch | None = None
+    # Pages this process converted, with what the finished page needs for search.
+    converted: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)
 
     @property
     def project(self) -> Project:

@@ -13,21 +13,29 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+
 # Only the rules that find links, images, raw HTML and headings, plus the ones that keep
 # code and lists from being misread (fewer rules: a faster parse).
-_PARSER = MarkdownIt("zero", {"html": True}).enable(
+class _Parser(MarkdownIt):
+    """Every link target becomes a token, javascript: included (markdown-it drops those
+    silently, while Python-Markdown, which builds the site, keeps them): the policy
+    decides. Targets stay as written (entities and escapes resolved, not percent-encoded),
+    so a backslash stays a backslash and the policy sees what a browser would make of it."""
+
+    def validateLink(self, url: str) -> bool:  # markdown-it's method name
+        return True
+
+    def normalizeLink(self, url: str) -> str:  # markdown-it's method name
+        return url
+
+
+_PARSER = _Parser("zero", {"html": True}).enable(
     [
         "fence", "heading", "lheading", "html_block", "list", "blockquote", "table",
         "reference", "backticks", "link", "image", "autolink", "html_inline", "escape",
         "entity", "newline",
     ]
 )  # fmt: skip
-# Every link target becomes a token, javascript: included (markdown-it would drop those
-# silently, while Python-Markdown, which builds the site, keeps them): the policy decides.
-_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
-# Targets as written (entities and escapes resolved), not percent-encoded: a backslash
-# stays a backslash, so the policy sees what a browser would make of it.
-_PARSER.normalizeLink = lambda url: url  # type: ignore[method-assign]
 # Inline content is parsed only where it can hold a link, an image or HTML (see scan_body).
 _PARSER.core.ruler.disable("inline")
 _INLINE_MARKERS = ("[", "<")

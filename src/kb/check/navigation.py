@@ -18,7 +18,7 @@ from kb.model.findings import Finding
 from kb.model.frontmatter import ParsedDocument, parse_yaml
 
 MAX_BYTES = 16 * 1024
-OPTIONS: dict[str, tuple[type, ...] | tuple[str, ...]] = {
+OPTIONS: dict[str, tuple[type] | tuple[str, ...]] = {
     "title": (str,),
     "nav": (list,),
     "collapse": (bool,),
@@ -73,10 +73,12 @@ def check_navigation_file(
             )
             continue
         expected = OPTIONS[key]
-        if isinstance(expected[0], type):
-            if not isinstance(value, expected):  # type: ignore[arg-type]
-                kind = _KINDS.get(expected[0], "")  # type: ignore[call-overload]
-                out.append(Finding(path, line, "verkeerd-type", f"`{key}` moet {kind} zijn."))
+        kind = expected[0]
+        if isinstance(kind, type):
+            if not isinstance(value, kind):
+                out.append(
+                    Finding(path, line, "verkeerd-type", f"`{key}` moet {_KINDS[kind]} zijn.")
+                )
                 continue
         elif value not in expected:
             choices = ", ".join(f"`{v}`" for v in expected)

@@ -128,9 +128,12 @@ def _schema_message(
     path = tuple(error.absolute_path)
     name = _field_name(path)
     validator = error.validator
-    instance = error.instance
+    # jsonschema types these as "value or Unset"; on a reported error they are set.
+    instance: Any = error.instance
+    expected_value: Any = error.validator_value
+    error_schema: Any = error.schema
     if validator == "required":
-        missing = [k for k in error.validator_value if k not in instance]
+        missing = [k for k in expected_value if k not in instance]
         items = []
         for key in missing:
             full = f"{name}.{key}" if name else key
@@ -152,7 +155,7 @@ def _schema_message(
             )
         return items
     if validator == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(error_schema.get("properties", {}))
         items = []
         for key in instance:
             if key in allowed:
@@ -174,7 +177,7 @@ def _schema_message(
     if validator == "enum":
         if not isinstance(instance, str | int | float) and instance is not None:
             return []  # a list or mapping: the type error says what is wrong
-        options = [str(v) for v in error.validator_value]
+        options = [str(v) for v in expected_value]
         shown = ", ".join(f"`{o}`" for o in options[:30])
         return [
             (
@@ -185,9 +188,8 @@ def _schema_message(
             )
         ]
     if validator == "type":
-        expected = error.validator_value
-        expected_list = expected if isinstance(expected, list) else [expected]
-        wanted = " of ".join(_TYPE_NL.get(e, e) for e in expected_list)
+        expected_list = expected_value if isinstance(expected_value, list) else [expected_value]
+        wanted = " of ".join(_TYPE_NL.get(str(e), str(e)) for e in expected_list)
         example = ""
         if "array" in expected_list and isinstance(instance, str):
             example = f" Schrijf `{name}: [{instance}]`."
@@ -197,7 +199,7 @@ def _schema_message(
             (
                 path,
                 "te-lang",
-                f"`{name}` is {len(instance)} tekens lang; maximaal {error.validator_value}. "
+                f"`{name}` is {len(instance)} tekens lang; maximaal {expected_value}. "
                 "Kort in tot één zin.",
             )
         ]
@@ -208,7 +210,7 @@ def _schema_message(
     if validator == "uniqueItems":
         return [(path, "dubbele-waarde", f"`{name}` bevat een waarde twee keer.")]
     if validator == "pattern":
-        pattern = error.validator_value
+        pattern = expected_value
         if pattern == schema.DATE_PATTERN:
             message = (
                 f"`{name}`: `{instance}` is geen datum in de vorm JJJJ-MM-DD, bv. `2026-11-28`."
@@ -233,7 +235,7 @@ def _schema_message(
             message = f"`{name}`: `{instance}` heeft niet de juiste vorm."
             code = "ongeldige-waarde"
         return [(path, code, message)]
-    if validator == "format" and error.validator_value == schema.TEXT_FORMAT:
+    if validator == "format" and expected_value == schema.TEXT_FORMAT:
         problem = plain_text.text_problem(str(instance)) or "is geen gewone tekst"
         return [(path, "geen-gewone-tekst", f"`{name}` {problem}.")]
     if validator == "format":
@@ -274,7 +276,7 @@ def schema_findings(page: Page, vocabulary: Vocabulary) -> list[Finding]:
     validator = _validator(vocabulary, page_type if type_ok else None)
     out: list[Finding] = []
     for error in validator.iter_errors(meta):
-        for path, code, message in _schema_message(error, meta, page_type if type_ok else ""):
+        for path, code, message in _schema_message(error, meta, str(page_type) if type_ok else ""):
             out.append(Finding(page.path, page.doc.line_of(path), code, message))
     return out
 

@@ -63,26 +63,33 @@ def check_svg(data: bytes) -> list[SvgProblem]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno or 1
+        line = int(getattr(exc, "lineno", 0) or 1)
         return [SvgProblem(line, "Het SVG-bestand is geen geldige XML en kan niet gelezen worden.")]
     problems: list[SvgProblem] = []
     tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+    docinfo = tree.docinfo
+    if getattr(docinfo, "doctype", "") or getattr(docinfo, "internalDTD", None) is not None:
         problems.append(
-            SvgProblem(1, "Een `<!DOCTYPE>` is niet toegestaan in een SVG (het kan entiteiten "
-                       "en externe bestanden binnenhalen). Verwijder de regel.")
+            SvgProblem(
+                1,
+                "Een `<!DOCTYPE>` is niet toegestaan in een SVG (het kan entiteiten "
+                "en externe bestanden binnenhalen). Verwijder de regel.",
+            )
         )
     if etree.QName(root).localname != "svg" or etree.QName(root).namespace != SVG_NS:
-        problems.append(SvgProblem(root.sourceline or 1, "Het bestand begint niet met `<svg>`."))
+        problems.append(SvgProblem(_line(root), "Het bestand begint niet met `<svg>`."))
     outside = [*root.itersiblings(preceding=True), *root.itersiblings()]
     for node in [*outside, *root.iter()]:
-        line = node.sourceline or 1
+        line = _line(node)
         if isinstance(node, etree._Comment):
             continue
         if isinstance(node, etree._ProcessingInstruction):
             problems.append(
-                SvgProblem(line, f"De instructie `<?{node.target} …?>` is niet toegestaan "
-                                 "(ze kan een stijlblad van een andere site laden).")
+                SvgProblem(
+                    line,
+                    f"De instructie `<?{node.target!s} …?>` is niet toegestaan "
+                    "(ze kan een stijlblad van een andere site laden).",
+                )
             )
             continue
         if isinstance(node, etree._Entity):
@@ -100,6 +107,12 @@ def check_svg(data: bytes) -> list[SvgProblem]:
             if problem:
                 problems.append(SvgProblem(line, problem))
     return problems
+
+
+def _line(node: object) -> int:
+    """The line of a parsed node (lxml's stubs type it loosely)."""
+    line = getattr(node, "sourceline", None)
+    return line if isinstance(line, int) and line > 0 else 1
 
 
 def _element_message(name: etree.QName) -> str:
@@ -126,9 +139,8 @@ def _attribute_problem(tag: str, key: etree.QName, value: str, shown: str) -> st
     name, namespace = key.localname, key.namespace
     if namespace == XML_NS and name in ("space", "lang"):
         return ""
-    if namespace == XLINK_NS and name == "href":
-        namespace = None
-    if namespace is not None or name not in ATTRIBUTES:
+    foreign = bool(namespace) and not (namespace == XLINK_NS and name == "href")
+    if foreign or name not in ATTRIBUTES:
         if name.lower().startswith("on"):
             return f"Het attribuut `{name}` op `<{tag}>` voert code uit."
         if name == "style":

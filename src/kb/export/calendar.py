@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from icalendar.cal import Component
+
 from kb.export.catalogue import absolute
 from kb.model.events import event_end, event_start, is_confirmed
 from kb.model.pages import Page
@@ -41,11 +43,11 @@ def event_calendar(events: list[Page], site_url: str, site_name: str) -> bytes:
         calendar.add_component(event)
     if calendar.walk("VEVENT"):
         calendar.add_component(_brussels_timezone())
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 @cache
-def _brussels_timezone():  # type: ignore[no-untyped-def]
+def _brussels_timezone() -> Component:
     """The VTIMEZONE for Europe/Brussels, made once per build by icalendar."""
     from icalendar import Calendar, Event
 

@@ -46,4 +46,5 @@ def atom_feed(
         for author in page.values("authors") or ["Redactie"]:
             entry.author(name=author)
         entry.category(term=page.type)
-    return feed.atom_str(pretty=True)
+    atom: bytes = feed.atom_str(pretty=True)
+    return atom

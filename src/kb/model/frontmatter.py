@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the C loader (libyaml) has the same interface as the Python one
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Safe YAML loader without implicit timestamps."""
 
 
@@ -219,7 +222,8 @@ def _structure_problem(yaml_text: str, offset: int) -> FrontMatterError | None:
     depth = 0
     try:
         while loader.check_event():
-            event = loader.get_event()
+            # types-PyYAML leaves the parser's get_event() without a return type.
+            event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]
             line = (event.start_mark.line + 1 + offset) if event.start_mark else 1 + offset
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return FrontMatterError(
@@ -229,11 +233,12 @@ def _structure_problem(yaml_text: str, offset: int) -> FrontMatterError | None:
                     "Schrijf de waarde voluit; begint een tekst met `&` of `*`, zet hem dan "
                     "tussen aanhalingstekens.",
                 )
-            if isinstance(event, yaml.NodeEvent) and getattr(event, "tag", None) is not None:
+            tag = getattr(event, "tag", None)  # scalar and collection events have a tag
+            if isinstance(event, yaml.NodeEvent) and tag is not None:
                 return FrontMatterError(
                     line,
                     "yaml-tag",
-                    f"YAML-tags zoals `{_short_tag(event.tag)}` zijn niet toegestaan. Begint een tekst met "
+                    f"YAML-tags zoals `{_short_tag(str(tag))}` zijn niet toegestaan. Begint een tekst met "
                     "`!`, zet hem dan tussen aanhalingstekens.",
                 )
             if isinstance(event, yaml.CollectionStartEvent):

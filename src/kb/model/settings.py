@@ -26,9 +26,11 @@ class _SettingsLoader(yaml.SafeLoader):
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
-    else:
-        values = loader.construct_sequence(node)  # type: ignore[arg-type]
+    elif isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
         names, default = [str(v) for v in values[:-1]], values[-1] if values else None
+    else:
+        return None
     for name in names:
         if str(name) in os.environ:
             return yaml.safe_load(os.environ[str(name)]) if os.environ[str(name)] else ""
@@ -36,7 +38,7 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 def _relative(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
+    return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
 
 
 _SettingsLoader.add_constructor("!ENV", _env)

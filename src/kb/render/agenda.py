@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from kb.model import dates
 from kb.model.events import event_end, event_start, is_confirmed
@@ -11,10 +11,18 @@ from kb.render.lists import rel, relative_url
 from kb.render.markup import admonition, esc, items, link
 
 
+def _start(page: Page) -> datetime:
+    start = event_start(page)
+    assert start is not None  # confirmed events have a start
+    return start
+
+
 def split_events(pages: list[Page], today: date) -> tuple[list[Page], list[Page], list[Page]]:
     """(upcoming, unconfirmed, past) relative to ``today``."""
     events = [p for p in pages if p.type == "evenement" and p.meta]
-    upcoming, unconfirmed, past = [], [], []
+    upcoming: list[Page] = []
+    unconfirmed: list[Page] = []
+    past: list[Page] = []
     for page in events:
         if not is_confirmed(page):
             unconfirmed.append(page)
@@ -22,8 +30,8 @@ def split_events(pages: list[Page], today: date) -> tuple[list[Page], list[Page]
         end = event_end(page) or event_start(page)
         assert end is not None
         (upcoming if end.date() >= today else past).append(page)
-    upcoming.sort(key=lambda p: event_start(p))  # type: ignore[arg-type, return-value]
-    past.sort(key=lambda p: event_start(p), reverse=True)  # type: ignore[arg-type, return-value]
+    upcoming.sort(key=_start)
+    past.sort(key=_start, reverse=True)
     unconfirmed.sort(key=lambda p: p.title.lower())
     return upcoming, unconfirmed, past
 

@@ -7,10 +7,12 @@ decides where to insert it.
 from __future__ import annotations
 
 import html
+from datetime import date, datetime
 
 from kb.model.findings import Finding
 from kb.model.pages import Page
 from kb.render.markup import admonition, esc, items, with_code
+from kb.review.translation_status import TranslationStatus
 
 
 def error_block(findings: list[Finding]) -> str:
@@ -56,7 +58,7 @@ def _names(values: list[str]) -> str:
     return ", ".join(_esc(v) for v in values)
 
 
-def translation_banner(status) -> str:  # type: ignore[no-untyped-def]
+def translation_banner(status: TranslationStatus) -> str:
     """The provenance banner at the top of a translated page (HTML, accessible)."""
     from kb.model import dates
 
@@ -128,7 +130,7 @@ def translation_banner(status) -> str:  # type: ignore[no-untyped-def]
     return out
 
 
-def outdated_notice(status) -> str:  # type: ignore[no-untyped-def]
+def outdated_notice(status: TranslationStatus) -> str:
     from kb.model import dates
 
     since = dates.parse_date(status.changed_since)
@@ -147,7 +149,7 @@ def outdated_notice(status) -> str:  # type: ignore[no-untyped-def]
     return admonition("warning", "Het origineel is gewijzigd", text) + "\n"
 
 
-def review_notice(page: Page, today) -> str:  # type: ignore[no-untyped-def]
+def review_notice(page: Page, today: date) -> str:
     """'Mogelijk verouderd' when a dated page is past its review-by date."""
     from kb.model import dates
     from kb.review.translation_status import is_overdue
@@ -155,6 +157,7 @@ def review_notice(page: Page, today) -> str:  # type: ignore[no-untyped-def]
     if not is_overdue(page, today):
         return ""
     due = page.review_by
+    assert due is not None  # overdue pages have a review-by date
     reviewed = page.reviewed
     checked = (
         f" De inhoud werd het laatst nagekeken op {dates.format_date_nl(reviewed)}."
@@ -179,7 +182,7 @@ def insert_after_title(markdown: str, block: str) -> str:
     return block + markdown
 
 
-def last_updated(changed, today) -> str:  # type: ignore[no-untyped-def]
+def last_updated(changed: datetime | None, today: date) -> str:
     """'Laatst bijgewerkt op …' from the page's last commit (the build date outside git).
 
     Material shows it at the bottom of the page (partials/source-file.html). The dates of

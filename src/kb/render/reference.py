@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 
 from kb.model import schema
+from kb.model.project import Project
+from kb.model.vocabulary import Vocabulary
 
 PLACEHOLDER = re.compile(r"<!--\s*kb:([a-z0-9-]+)\s*-->")
 
@@ -23,11 +25,11 @@ def expand_placeholders(markdown: str, views: dict[str, Callable[[], str]]) -> s
     return PLACEHOLDER.sub(replace, markdown)
 
 
-def field_reference(vocabulary) -> str:  # type: ignore[no-untyped-def]
+def field_reference(vocabulary: Vocabulary) -> str:
     return schema.reference_markdown(vocabulary)
 
 
-def templates_markdown(project) -> str:  # type: ignore[no-untyped-def]
+def templates_markdown(project: Project) -> str:
     """Every page template, as ``kb new`` would write it."""
     from kb.render.page_templates import render_template
 

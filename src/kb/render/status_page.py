@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kb.model import dates
 from kb.model.pages import Page, url_for
+from kb.model.project import Project
 from kb.render.lists import relative_url
 from kb.render.markup import esc, front_matter, items, link, table
 from kb.review.queue import review_queue
 from kb.review.translation_status import translation_status
 
 
-def status_page(project, today) -> str:  # type: ignore[no-untyped-def]
+def status_page(project: Project, today: date) -> str:
     """The maintainers' status page: every translation, the review queue and the open
     points (``to_verify``) per page. Values from pages are escaped (HTML tables)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from typing import Any
 
 from kb.check.project import check_pages
 from kb.model import dates
@@ -51,7 +52,7 @@ def changes(project: Project, base: str) -> list[Change]:
     return [c for c in items if c.path.endswith(".md")]
 
 
-def _old_meta(project: Project, base: str, path: str) -> dict:
+def _old_meta(project: Project, base: str, path: str) -> dict[str, Any]:
     try:
         text = _git(project, "show", f"{base}:{path}")
     except PrSummaryError:

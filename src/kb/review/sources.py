@@ -99,7 +99,7 @@ class UpdateResult:
 def _replace_field(text: str, line: int, key: str, value: str) -> str:
     lines = text.split("\n")
     index = line - 1
-    indent = re.match(r"^\s*", lines[index]).group(0)  # type: ignore[union-attr]
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
     if not lines[index].strip().startswith(f"{key}:"):
         raise SourceError(f"{SOURCES_FILE}:{line}: verwacht `{key}:` op deze regel.")
     lines[index] = f"{indent}{key}: {value}"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kb.model.files import safe_path
 from kb.model.pages import Page
@@ -65,7 +66,8 @@ def translation_status(
     page: Page, registries: Registries, root: Path, today: date
 ) -> TranslationStatus:
     meta = page.meta
-    info = meta.get("translation") if isinstance(meta.get("translation"), dict) else {}
+    raw = meta.get("translation")
+    info: dict[str, Any] = raw if isinstance(raw, dict) else {}
     source = registries.sources.get(str(meta.get("source", "")))
     license_ = registries.licenses.get(source.license) if source else None
     follows = str(info.get("source_sha256", ""))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -92,18 +92,19 @@ class SearchConfig:
 
 
 @cache
-def _dictionary() -> object:
+def _dictionary() -> Mapping[str, str | bytes]:
     # The factory simplemma's lemmatize() uses too: the dictionary is loaded once.
     from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
-    return DEFAULT_DICTIONARY_FACTORY.get_dictionary("nl")
+    dictionary: Mapping[str, str | bytes] = DEFAULT_DICTIONARY_FACTORY.get_dictionary("nl")
+    return dictionary
 
 
 @cache
 def _dictionary_pairs() -> list[tuple[str, str]]:
     """(form, lemma) pairs of simplemma's Dutch dictionary, decoded once per process."""
     pairs = []
-    for form, lemma in _dictionary().items():  # type: ignore[attr-defined]
+    for form, lemma in _dictionary().items():
         pairs.append((form, lemma if isinstance(lemma, str) else lemma.decode("utf-8")))
     return pairs
 

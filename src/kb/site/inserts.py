@@ -1,0 +1,123 @@
+"""What the build inserts into a page: the error block, the notices under its title
+(translation banner, review notice, event facts), the "Nog na te gaan" box, the
+generated list of a landing page and the contributor guide's generated parts.
+
+``page_markdown`` returns a page's Markdown with all of them; ``page_depends`` says what
+that depends on besides the page itself (for live editing). The MkDocs hook and `kb`
+call these; they know no MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from kb.model.pages import Page
+from kb.model.project import Project
+from kb.model.schema import LISTED_TYPES
+from kb.model.vocabulary import VOCABULARY_FILE
+from kb.render import notices, reference
+from kb.review.translation_status import translation_status
+from kb.site.outputs import BODY, GLOSSARY_FILE, LIST_FIELDS, REGISTRIES, BuildSettings, Depends
+from kb.model.vocabulary import Vocabulary
+from kb.render.agenda import agenda_section, event_facts
+from kb.render.contracts import contracts_section
+from kb.render.lists import level_links, recent_section, role_section, topic_section, type_section
+
+
+def landing_section(
+    src: str,
+    pages: list[Page],
+    vocabulary: Vocabulary,
+    today: date,
+    changed: dict[str, datetime],
+    glossary: Mapping[str, str] | None = None,
+) -> str:
+    """The generated list a landing page gets, chosen by the page's place in docs/.
+
+    Home: recent changes; ``rollen/<role>/index.md`` and ``themas/<topic>/index.md``: every
+    page with that role or topic; ``niveaus/index.md``: the level pages; ``agenda/`` and
+    ``raamcontracten/``: the agenda and the contracts table; the index page of a type's
+    section (``adviezen/``, ``vertalingen/``, ...): every page of that type.
+    """
+    parts = src.split("/")
+    if src == "index.md":
+        return recent_section(pages, changed, src)
+    if len(parts) == 3 and parts[2] == "index.md":
+        if parts[0] == "rollen" and parts[1] in vocabulary.keys("roles"):
+            return role_section(pages, parts[1], src, vocabulary, glossary)
+        if parts[0] == "themas" and parts[1] in vocabulary.keys("topics"):
+            return topic_section(pages, parts[1], src, vocabulary, glossary)
+    if len(parts) == 2 and parts[1] == "index.md":
+        if parts[0] == "niveaus":
+            return level_links(vocabulary)
+        if parts[0] == "agenda":
+            return agenda_section(pages, src, today)
+        if parts[0] == "raamcontracten":
+            return contracts_section(pages, src, today, vocabulary)
+        for page_type in vocabulary.keys("types"):
+            term = vocabulary.term("types", page_type)
+            if term and term.section == parts[0]:
+                return type_section(pages, page_type, src, vocabulary, glossary)
+    return ""
+
+
+def page_markdown(
+    project: Project, page: Page, markdown: str, settings: BuildSettings
+) -> tuple[str, str]:
+    """The page's Markdown as the build converts it, and its "last updated" line."""
+    generators = {
+        "veldenreferentie": lambda: reference.field_reference(project.vocabulary),
+        "sjablonen": lambda: reference.templates_markdown(project),
+    }
+    markdown = reference.expand_placeholders(markdown, generators)
+    updated = notices.last_updated(settings.changed.get(page.src), settings.today)
+    top = ""
+    if page.type == "vertaling":
+        status = translation_status(page, project.registries, project.root, settings.today)
+        top += notices.translation_banner(status)  # says "te herzien" when overdue
+    else:
+        top += notices.review_notice(page, settings.today)
+    if page.type == "evenement" and page.is_valid:
+        top += event_facts(page)
+    markdown = notices.insert_after_title(markdown, top)
+    box = notices.to_verify_box(page)
+    if box:
+        markdown = markdown.rstrip("\n") + "\n\n" + box
+    landing = landing_section(
+        page.src,
+        list(project.pages.values()),  # one list for all pages: no copy per page
+        project.vocabulary,
+        settings.today,
+        settings.changed,
+        project.glossary,
+    )
+    markdown = markdown.rstrip("\n") + "\n" + landing
+    return notices.error_block(page.findings) + markdown, updated
+
+
+def page_depends(project: Project, src: str) -> Depends:
+    """What a page's inserted parts read besides the page itself."""
+    parts = src.split("/")
+    vocabulary = project.vocabulary
+    every_list = Depends(LISTED_TYPES, LIST_FIELDS | {"roles", "topics"},
+                         frozenset({VOCABULARY_FILE, GLOSSARY_FILE}))  # fmt: skip
+    if src == "index.md":
+        return Depends(LISTED_TYPES, frozenset({"title", "type", "reviewed"}), git=True)
+    if len(parts) == 2 and parts[1] == "index.md":
+        if parts[0] == "agenda":
+            return Depends(frozenset({"evenement"}), frozenset({"title", "start", "end",
+                           "date_confirmed", "expected", "location", "organizer"}), today=True)  # fmt: skip
+        if parts[0] == "raamcontracten":
+            return Depends(frozenset({"raamcontract"}), frozenset({"*"}), today=True)
+        if parts[0] == "niveaus":
+            return Depends(data=frozenset({VOCABULARY_FILE}))
+        return every_list
+    if len(parts) == 3 and parts[2] == "index.md" and parts[0] in ("rollen", "themas"):
+        return every_list
+    page = project.pages.get(src)
+    if page is not None and page.type == "vertaling":
+        return Depends(data=REGISTRIES, today=True)
+    if src.startswith("bijdragen/"):  # field reference and templates
+        return Depends(data=frozenset({VOCABULARY_FILE}), fields=frozenset({BODY}))
+    return Depends(today=page is not None and page.is_dated)
