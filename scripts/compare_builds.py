@@ -1,11 +1,13 @@
 """Build two revisions of the repository and compare the sites byte for byte.
 
-    python scripts/compare_builds.py REV_A [REV_B]   (REV_B: the working tree)
+    python scripts/compare_builds.py REV_A [REV_B] [--content-of-a]   (REV_B: the working tree)
 
 Each revision is exported with ``git archive`` into a temporary folder and built with this
 environment's MkDocs (``--strict``, ``KB_TODAY`` fixed, that revision's own ``src/`` on
 ``PYTHONPATH``, the git dates of the revision). Prints the files that differ and exits 1
-if any do. Used to show that a restructuring changes nothing a reader sees.
+if any do. Used to show that a restructuring changes nothing a reader sees;
+``--content-of-a`` builds B with A's content (``docs/``, ``data/``, ``includes/``,
+``sources/``), so only the code differs between the two builds.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+CONTENT = ("docs", "data", "includes", "sources")
 
 
 def export(revision: str | None, target: Path) -> Path:
@@ -76,10 +79,18 @@ def main() -> None:
     parser.add_argument("a", help="eerste revisie (bv. een commit)")
     parser.add_argument("b", nargs="?", help="tweede revisie (standaard: de werkmap)")
     parser.add_argument("--today", default="2026-11-29")
+    parser.add_argument("--content-of-a", action="store_true", help="B met de inhoud van A")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kb-vergelijk-") as tmp:
-        site_a = build(export(args.a, Path(tmp) / "a"), args.today)
-        site_b = build(export(args.b, Path(tmp) / "b"), args.today)
+        root_a = export(args.a, Path(tmp) / "a")
+        root_b = export(args.b, Path(tmp) / "b")
+        if args.content_of_a:
+            for folder in CONTENT:
+                shutil.rmtree(root_b / folder, ignore_errors=True)
+                if (root_a / folder).exists():
+                    shutil.copytree(root_a / folder, root_b / folder)
+        site_a = build(root_a, args.today)
+        site_b = build(root_b, args.today)
         found = differences(site_a, site_b)
     print("\n".join(found) if found else "De twee sites zijn byte voor byte gelijk.")
     sys.exit(1 if found else 0)
