@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
 def _build(root: Path, workers: int, site: str, strict: bool = True) -> BuildResult:
     os.environ["KB_BUILD_WORKERS"] = str(workers)
     try:
-        result = run_build(root, strict=strict)
+        result = run_build(root, strict=strict, in_process=False)  # it forks
     finally:
         del os.environ["KB_BUILD_WORKERS"]
     target = root / site
