@@ -1,7 +1,7 @@
 /* Kennisbank ICT-coördinatoren: Dutch-aware search on Pagefind's static index.
  *
  * The query goes through the same normalisation as the pages at build time
- * (src/kb/search_keys.py): lowercase, no diacritics or hyphens, multi-word synonyms
+ * (src/kb/search/keys.py): lowercase, no diacritics or hyphens, multi-word synonyms
  * folded, then each word looked up in the key table (zoeken/tabel/<2 letters>.json)
  * that maps word forms, lemmas, diminutives and abbreviations to one key.
  * Everything is loaded from this site; nothing is sent anywhere else.

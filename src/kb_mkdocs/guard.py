@@ -3,7 +3,7 @@
 The parallel build (``kb_mkdocs.parallel``) relies on the order in which MkDocs 1.6.1
 populates, converts and renders pages, on a log text and on page attributes that are
 not public API (its contract is in ``parallel``'s docstring and tested in
-``tests/build/test_mkdocs_contract.py``). On any other MkDocs version those uses switch
+``tests/site/test_mkdocs_contract.py``). On any other MkDocs version those uses switch
 off: the site is built in one process, as MkDocs does by itself, and one notice is
 logged at INFO level (a warning would fail the strict build).
 """

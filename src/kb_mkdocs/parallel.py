@@ -16,12 +16,12 @@ finishes the build as usual: anchor check, static files, search index, redirects
 Off under ``mkdocs serve`` (live reload), with ``--dirty``, for smaller sites, where
 ``os.fork`` is not safe, and with ``KB_BUILD_WORKERS=1``; ``KB_BUILD_WORKERS=N`` sets the
 number of processes for any size (the tests use that). The output is the same either way
-(``tests/test_parallel_build.py`` compares them byte for byte).
+(``tests/site/test_parallel_build.py`` compares them byte for byte).
 
 Other hooks ask ``renders_here(page)`` and ``is_helper()``.
 
 The contract with MkDocs (1.6.1; ``kb_mkdocs.guard`` switches this off on any other
-version, and ``tests/build/test_mkdocs_contract.py`` checks each point):
+version, and ``tests/site/test_mkdocs_contract.py`` checks each point):
 
 1. ``on_nav`` runs once, after ``on_files`` and before any page is read; forking there
    gives every process the same files and navigation.
