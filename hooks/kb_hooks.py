@@ -1,9 +1,6 @@
-"""MkDocs hooks: a thin adapter between MkDocs and the ``kb`` content model.
-
-Every rule lives in ``kb`` (also used by the ``kb`` command): checks in ``kb.check``,
-generated outputs and page inserts in ``kb.site``, search in ``kb.search``; what must
-know MkDocs' objects in ``kb_mkdocs``. This file passes MkDocs' objects to them.
-"""
+"""MkDocs hooks: a thin adapter. Every rule lives in ``kb`` (checks in ``kb.check``,
+outputs and page inserts in ``kb.site``, search in ``kb.search``), and what must know
+MkDocs' objects in ``kb_mkdocs``; the ``kb`` command calls the same functions."""
 
 from __future__ import annotations
 
@@ -21,13 +18,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from kb.check import html_policy
-from kb.check import project as checks
+from kb.check.project import check_pages, project_findings
 from kb.model.project import Project
 from kb.render.theme_meta import theme_meta
 from kb.search.site_search import SiteSearch
 from kb.site import build
-from kb_mkdocs import files as site_files
-from kb_mkdocs import navigation, parallel
+from kb_mkdocs import navigation, parallel, publish
 from kb_mkdocs.state import BuildState
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -58,15 +54,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         refused = build.refused_files(project)
     except build.BuildStop as stop:
         raise PluginError(str(stop)) from stop
-    site_files.drop_unpublished(files, project.known_files, refused, project.docs_dir)
+    publish.drop_unpublished(files, project.known_files, refused, project.docs_dir)
     sources = [f.src_uri for f in files.documentation_pages()]
-    checks.check_pages(
-        project, sources, meanwhile=lambda: search.add_all(map(project.read, sources))
-    )
-    for finding in checks.project_findings(project):
+    check_pages(project, sources, meanwhile=lambda: search.add_all(map(project.read, sources)))
+    for finding in project_findings(project):
         (log.error if finding.severity == "error" else log.warning)(finding.as_text())
     state.made = site = build.Site.make(project, config.site_url)
-    site_files.add_outputs(files, site, config)
+    publish.add_outputs(files, site, config)
     search.add_all(site.pages.values())
     search.refine()
     return files
@@ -113,7 +107,7 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if not parallel.is_helper():
         if state.dirty:
-            site_files.copy_unchanged_pages(
+            publish.copy_unchanged_pages(
                 files, state.search, Path(config.site_dir), state.converted
             )
         # Forking is only safe without other threads (not under `mkdocs serve`).
