@@ -33,6 +33,7 @@ def test_good_fixture_has_no_findings(project: Project, name: str) -> None:
 
 BAD = [
     # fixture, code, line, fragment of the Dutch message
+    ("redactionele-opmerking.md", "redactionele-opmerking", 3, "in `description` is een opmerking"),
     ("yaml-tab.md", "yaml-tab", 3, "tab-teken"),
     ("yaml-aanhalingsteken.md", "yaml-aanhalingsteken", 2, "aanhalingsteken wordt niet gesloten"),
     ("geen-mapping.md", "yaml-geen-mapping", 2, "geen reeks velden"),
@@ -165,3 +166,30 @@ def test_parallel_validation_gives_the_same_findings(tmp_path: Path) -> None:
     pages = check_pages(parallel, workers=2)
     assert [p.src for p in pages] == sorted(sequential.pages)
     assert project_findings(parallel) == project_findings(sequential) != []
+
+
+def test_editorial_remarks_are_reported_where_they_stand(project: Project) -> None:
+    findings = check(project, "bad", "redactionele-opmerking.md")
+    remarks = sorted((f.line, f.severity) for f in findings if f.code == "redactionele-opmerking")
+    # description (3), across two lines (13), "niet in ons archief" (24); not in to_verify,
+    # the quotation, inline code or the fenced block.
+    assert remarks == [(3, "warning"), (13, "warning"), (24, "warning")]
+    assert all("to_verify" in f.message for f in findings if f.code == "redactionele-opmerking")
+
+
+def test_every_memorandum_topic_has_two_substantive_pages() -> None:
+    """An advies, artikel or vertaling of at least 300 words with at least one cited
+    source, for every topic of the memorandum and privacy (overviews do not count)."""
+    import re
+
+    project = Project.load(ROOT)
+    check_pages(project)
+    counts: dict[str, int] = {}
+    for page in project.pages.values():
+        words = len(page.body.split())
+        cites = re.search(r"^## Bronnen", page.body, re.M) and "https://" in page.body
+        if page.type in ("advies", "artikel", "vertaling") and words >= 300 and cites:
+            for topic in page.values("topics"):
+                counts[topic] = counts.get(topic, 0) + 1
+    short = {t: counts.get(t, 0) for t in project.vocabulary.keys("topics") if counts.get(t, 0) < 2}
+    assert short == {}

@@ -325,6 +325,16 @@ def date_findings(page: Page, today: date | None = None) -> list[Finding]:
         )
     if page.type in ("raamcontract",):
         start, end = dates.parse_date(meta.get("start")), dates.parse_date(meta.get("end"))
+        if meta.get("ended") is True and end and today is not None and end >= today:
+            out.append(
+                Finding(
+                    page.path,
+                    page.doc.line_of(("ended",)),
+                    "einde-tegenstrijdig",
+                    f"`ended: true`, maar `end` ({end.isoformat()}) ligt nog niet voorbij. "
+                    "Laat `ended` weg als de einddatum gekend is.",
+                )
+            )
         if start and end and end < start:
             out.append(
                 Finding(

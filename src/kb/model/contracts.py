@@ -11,9 +11,10 @@ ENDING_SOON_DAYS = 90
 
 
 def contract_state(page: Page, today: date) -> str:
-    """'afgelopen', 'loopt af' (within 90 days) or 'lopend'."""
+    """'afgelopen', 'loopt af' (within 90 days) or 'lopend'. A contract that ended on a date
+    nobody could confirm says so with `ended: true`."""
     end = dates.parse_date(page.meta.get("end"))
-    if end and end < today:
+    if (end and end < today) or page.meta.get("ended") is True:
         return "afgelopen"
     if end and end <= dates.plus_days(today, ENDING_SOON_DAYS):
         return "loopt af"

@@ -291,6 +291,14 @@ FIELDS: tuple[Field, ...] = (
         frozenset({"raamcontract"}),
     ),
     Field(
+        "ended",
+        {"type": "boolean"},
+        "`true` als het contract afgelopen is maar de einddatum niet gekend is (dan blijft "
+        "`end: null`). De site toont het dan onder de afgelopen contracten. Verzin geen datum.",
+        "true",
+        frozenset({"raamcontract"}),
+    ),
+    Field(
         "eligible",
         _text(),
         "Wie mag instappen (net, niveau, lidmaatschap).",
