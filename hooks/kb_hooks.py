@@ -27,6 +27,7 @@ from kb_mkdocs import navigation, parallel, publish
 from kb_mkdocs.state import BuildState
 
 log = logging.getLogger("mkdocs.plugins.kb")
+LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 state = BuildState()
 
 
@@ -58,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     sources = [f.src_uri for f in files.documentation_pages()]
     check_pages(project, sources, meanwhile=lambda: search.add_all(map(project.read, sources)))
     for finding in project_findings(project):
-        (log.error if finding.severity == "error" else log.warning)(finding.as_text())
+        log.log(LEVELS[finding.severity], finding.as_text())
     state.made = site = build.Site.make(project, config.site_url)
     publish.add_outputs(files, site, config)
     search.add_all(site.pages.values())

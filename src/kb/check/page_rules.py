@@ -16,12 +16,13 @@ from urllib.parse import unquote, urlsplit
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from kb.check import editorial, html_policy, plain_text
+from kb.check import editorial, html_policy, network, plain_text
 from kb.check.markdown_scan import BodyScan, attribute_lists, scan_body
 from kb.model import dates, schema
 from kb.model.findings import Finding
 from kb.model.pages import Page
 from kb.model.registries import Registries
+from kb.model.schema import PEOPLE_TYPE
 from kb.model.vocabulary import Vocabulary
 
 UNFINISHED_MARKER = "AANVULLEN"
@@ -97,6 +98,8 @@ _TYPE_NL = {
     "string": "tekst",
     "object": "een reeks velden (ingesprongen onder de sleutel)",
     "boolean": "`true` of `false`",
+    "integer": "een geheel getal, bv. `2024`",
+    "number": "een getal, bv. `1200`",
     "null": "`null`",
 }
 
@@ -222,9 +225,31 @@ def _schema_message(
                 "bv. `2027-03-17T09:00:00+01:00`."
             )
             code = "ongeldige-datum"
-        elif pattern == schema.URL_PATTERN:
+        elif pattern == schema.URL_PATTERN or pattern == schema.HTTPS_PATTERN:
             message = f"`{name}` moet een volledig webadres zijn dat begint met `https://`."
             code = "ongeldige-url"
+        elif pattern == schema.PROFILE_ID_PATTERN:
+            message = (
+                f"`{name}`: `{instance}` is geen profiel-id: de bestandsnaam van het profiel "
+                "zonder `.md`, bv. `jan-peeters`."
+            )
+            code = "ongeldige-waarde"
+        elif pattern == schema.GITHUB_LOGIN_PATTERN:
+            message = f"`{name}`: `{instance}` is geen GitHub-gebruikersnaam (zonder `@`)."
+            code = "ongeldige-waarde"
+        elif pattern == schema.CONSENT_VIA_PATTERN:
+            message = (
+                f"`{name}` is `pull-request` (je voegde jezelf toe) of het adres van het issue "
+                "waarin je vroeg om in de gids te staan, bv. "
+                "`https://github.com/kennisbank-ict/kennisbank/issues/12`."
+            )
+            code = "ongeldige-waarde"
+        elif pattern == schema.PAGE_PATH_PATTERN:
+            message = (
+                f"`{name}`: `{instance}` is geen pad van een pagina vanaf `docs/`, bv. "
+                "`adviezen/back-ups.md`."
+            )
+            code = "ongeldige-waarde"
         elif pattern == schema.SHA256_PATTERN:
             message = (
                 f"`{name}` moet een sha256 zijn (64 tekens 0-9 en a-f), zoals `sha256` "
@@ -235,6 +260,9 @@ def _schema_message(
             message = f"`{name}`: `{instance}` heeft niet de juiste vorm."
             code = "ongeldige-waarde"
         return [(path, code, message)]
+    if validator in ("minimum", "maximum"):
+        bound = "minstens" if validator == "minimum" else "hoogstens"
+        return [(path, "ongeldige-waarde", f"`{name}` moet {bound} {expected_value} zijn.")]
     if validator == "format" and expected_value == schema.TEXT_FORMAT:
         problem = plain_text.text_problem(str(instance)) or "is geen gewone tekst"
         return [(path, "geen-gewone-tekst", f"`{name}` {problem}.")]
@@ -265,7 +293,9 @@ def _schema_message(
                 "de datum niet bevestigd is, of zet `date_confirmed: true`.",
             )
         ]
-    return [(path, "ongeldige-waarde", f"`{name}` heeft een ongeldige waarde ({_shown(instance)}).")]
+    return [
+        (path, "ongeldige-waarde", f"`{name}` heeft een ongeldige waarde ({_shown(instance)}).")
+    ]
 
 
 def schema_findings(page: Page, vocabulary: Vocabulary) -> list[Finding]:
@@ -547,14 +577,17 @@ def _reference_findings(
                     f"Een `{scheme}:`-link kan code uitvoeren en is niet toegestaan.",
                 )
             ]
-        if scheme not in context.link_schemes:
+        schemes = (
+            context.link_schemes - {"mailto"} if page.type == PEOPLE_TYPE else context.link_schemes
+        )
+        if scheme not in schemes:
             return [
                 Finding(
                     page.path,
                     line,
                     "onveilige-link",
                     f"Een link naar `{target}` is niet toegestaan: gebruik een webadres "
-                    f"(https://…){', een e-mailadres (mailto:…)' if 'mailto' in context.link_schemes else ''}"
+                    f"(https://…){', een e-mailadres (mailto:…)' if 'mailto' in schemes else ''}"
                     " of een pagina van deze site.",
                 )
             ]
@@ -636,6 +669,9 @@ def validate_page(page: Page, context: Context) -> list[Finding]:
         out.extend(schema_findings(page, context.vocabulary))
         out.extend(date_findings(page, context.clock_today))
         out.extend(translation_findings(page, context.registries, scan))
+        out.extend(network.section_findings(page, context.vocabulary, scan))
+        out.extend(network.reference_findings(page, context.known_files))
+        out.extend(network.profile_findings(page, context.today))
     out.extend(body_findings(page, context, scan))
     out.extend(editorial.remark_findings(page, context.editorial_phrases))
     page.findings = sorted(set(out), key=lambda f: (f.line or 0, f.code, f.message))

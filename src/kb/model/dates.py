@@ -59,13 +59,13 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)  # pragma: no cover
 
 
-def review_by(meta: dict[str, object]) -> date | None:
-    """Explicit ``review_by``, else ``reviewed`` + 12 months."""
+def review_by(meta: dict[str, object], months: int = 12) -> date | None:
+    """Explicit ``review_by``, else ``reviewed`` + ``months`` months."""
     explicit = parse_date(meta.get("review_by"))
     if explicit:
         return explicit
     reviewed = parse_date(meta.get("reviewed"))
-    return add_months(reviewed, 12) if reviewed else None
+    return add_months(reviewed, months) if reviewed else None
 
 
 MONTHS_NL = (

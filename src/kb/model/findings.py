@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+# "info": worth knowing, never a reason to fail a build (e.g. a profile whose consent
+# lapsed is simply not published).
+Severity = Literal["error", "warning", "info"]
 
-SEVERITY_LABEL: dict[str, str] = {"error": "fout", "warning": "waarschuwing"}
+SEVERITY_LABEL: dict[str, str] = {"error": "fout", "warning": "waarschuwing", "info": "info"}
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +32,7 @@ class Finding:
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command that annotates the file in the PR."""
-        level = "error" if self.severity == "error" else "warning"
+        level = {"error": "error", "warning": "warning"}.get(self.severity, "notice")
         props = [f"file={_escape_property(self.path)}"]
         if self.line:
             props.append(f"line={self.line}")
@@ -69,7 +71,7 @@ def format_findings(findings: Iterable[Finding], fmt: str = "text") -> str:
 def summary_line(findings: Iterable[Finding], files_checked: int) -> str:
     items = list(findings)
     errors = sum(1 for f in items if f.severity == "error")
-    warnings = len(items) - errors
+    warnings = sum(1 for f in items if f.severity == "warning")
     pages = "pagina" if files_checked == 1 else "pagina's"
     if not items:
         return f"{files_checked} {pages} nagekeken: geen problemen gevonden."

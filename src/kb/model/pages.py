@@ -11,7 +11,7 @@ from typing import Any
 from kb.model import dates
 from kb.model.findings import Finding
 from kb.model.frontmatter import FrontMatterError, ParsedDocument, parse_document
-from kb.model.schema import is_dated
+from kb.model.schema import REVIEW_MONTHS, is_dated
 
 
 @dataclass
@@ -69,7 +69,9 @@ class Page:
     @property
     def review_by(self) -> date | None:
         """When the content must be checked again; None for types that do not age."""
-        return dates.review_by(self.meta) if self.is_dated else None
+        if not self.is_dated:
+            return None
+        return dates.review_by(self.meta, REVIEW_MONTHS[self.type])
 
     @property
     def is_valid(self) -> bool:

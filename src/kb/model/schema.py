@@ -16,20 +16,33 @@ from typing import Any
 
 from kb.model.vocabulary import Vocabulary
 
-CONTENT_TYPES = frozenset({"artikel", "advies", "vertaling"})
-DATED_TYPES = frozenset({"advies", "vertaling", "raamcontract"})
+CONTENT_TYPES = frozenset({"artikel", "advies", "vertaling", "praktijk", "vraag"})
+# Types whose content ages: months from `reviewed` to the default `review_by`.
+REVIEW_MONTHS: dict[str, int] = {"advies": 12, "vertaling": 12, "raamcontract": 12, "praktijk": 36}
+DATED_TYPES = frozenset(REVIEW_MONTHS)
+PEOPLE_TYPE = "profiel"  # opt-in entries about people: never in feed, catalogue, sitemap
+NETWORK_TYPES = frozenset({"praktijk", "profiel", "vraag"})
 
 
 def is_dated(page_type: str) -> bool:
     """Whether pages of this type carry `reviewed` and age (the one place that decides)."""
     return page_type in DATED_TYPES
+
+
+# Listed in the role, topic and level overviews and the catalogue (people are not).
 LISTED_TYPES = CONTENT_TYPES | {"raamcontract", "organisatie", "evenement"}
 OVERVIEW_TYPE = "overzicht"
-ALL_TYPES = LISTED_TYPES | {OVERVIEW_TYPE}
+ALL_TYPES = LISTED_TYPES | {OVERVIEW_TYPE, PEOPLE_TYPE}
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)$"
 URL_PATTERN = r"^https?://[^\s]+$"
+HTTPS_PATTERN = r"^https://[^\s]+$"
+PROFILE_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+GITHUB_LOGIN_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"
+CONSENT_VIA_PATTERN = r"^(pull-request|https://github\.com/[^\s/]+/[^\s/]+/issues/[0-9]+)$"
+PAGE_PATH_PATTERN = r"^[a-z0-9][a-z0-9/_-]*\.md$"
+CONSENT_MONTHS = 24  # a profile is published this long after its consent
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 DESCRIPTION_MAX = 200
@@ -122,8 +135,8 @@ FIELDS: tuple[Field, ...] = (
         _enum_list("roles", 1),
         "Voor welke rollen van de ICT-coördinator (uit het memorandum) de pagina bedoeld is.",
         "[technisch, planner]",
-        LISTED_TYPES,
-        CONTENT_TYPES,
+        LISTED_TYPES | {PEOPLE_TYPE},
+        CONTENT_TYPES | {PEOPLE_TYPE},
         values_from="roles",
     ),
     Field(
@@ -131,8 +144,8 @@ FIELDS: tuple[Field, ...] = (
         _enum_list("topics", 1),
         "Over welke thema's de pagina gaat.",
         "[beveiliging, cloud]",
-        LISTED_TYPES,
-        CONTENT_TYPES,
+        LISTED_TYPES | {PEOPLE_TYPE},
+        CONTENT_TYPES | {PEOPLE_TYPE},
         values_from="topics",
     ),
     Field(
@@ -140,7 +153,7 @@ FIELDS: tuple[Field, ...] = (
         _enum_list("levels", 1),
         "Voor welke onderwijsniveaus de pagina geldt.",
         "[basisonderwijs, secundair]",
-        LISTED_TYPES,
+        LISTED_TYPES | {PEOPLE_TYPE},
         default="alle niveaus",
         values_from="levels",
     ),
@@ -175,7 +188,7 @@ FIELDS: tuple[Field, ...] = (
         "pagina de melding 'mogelijk verouderd'.",
         "2027-11-28",
         DATED_TYPES,
-        default="`reviewed` + 12 maanden",
+        default="`reviewed` + 12 maanden (36 voor een `praktijk`)",
     ),
     Field(
         "source",
@@ -375,8 +388,211 @@ FIELDS: tuple[Field, ...] = (
         "Wat de redactie nog moet nagaan (korte zinnen). Verschijnt als één kader "
         "'Nog na te gaan' onderaan de pagina en op de statuspagina. Schrijf zulke "
         "voorbehouden hier, niet in de lopende tekst.",
-        "[\"Of de inschrijvingen in 2027 opnieuw via dezelfde site lopen.\"]",
+        '["Of de inschrijvingen in 2027 opnieuw via dezelfde site lopen."]',
         ALL,
+    ),
+    Field(
+        "region",
+        _enum("regions"),
+        "De provincie (of Brussel) waar de school of de persoon werkt. Zonder `region` geldt "
+        "een organisatie of evenement voor alle regio's.",
+        "limburg",
+        frozenset({"praktijk", "profiel", "vraag", "organisatie", "evenement"}),
+        frozenset({"praktijk", "profiel"}),
+        values_from="regions",
+    ),
+    Field(
+        "helps_with",
+        _enum_list("topics", 1),
+        "Bij welke thema's de organisatie ICT-coördinatoren helpt (voor de gids 'Wie helpt "
+        "met wat?').",
+        "[beveiliging, privacy]",
+        frozenset({"organisatie"}),
+        values_from="topics",
+    ),
+    Field(
+        "school",
+        lambda vocabulary: {
+            "type": "object",
+            "properties": {
+                "size": {
+                    "description": "Grootte: `klein` (< 250 leerlingen), `middelgroot` "
+                    "(250-750) of `groot` (> 750).",
+                    "type": "string",
+                    "enum": vocabulary.keys("school_sizes"),
+                },
+                "network": {
+                    "description": "Onderwijsnet (mag weg).",
+                    "type": "string",
+                    "enum": vocabulary.keys("school_networks"),
+                },
+            },
+            "required": ["size"],
+            "additionalProperties": False,
+        },
+        "Over de school: `size` en eventueel `network`. Geen naam van personen.",
+        "\n  size: middelgroot\n  network: katholiek",
+        frozenset({"praktijk"}),
+        frozenset({"praktijk"}),
+    ),
+    Field(
+        "year",
+        {"type": "integer", "minimum": 1990, "maximum": 2199},
+        "Het jaar waarin de oplossing in gebruik kwam.",
+        "2024",
+        frozenset({"praktijk"}),
+        frozenset({"praktijk"}),
+    ),
+    Field(
+        "cost",
+        lambda vocabulary: {
+            "type": "object",
+            "properties": {
+                "eur": {"type": "number", "minimum": 0, "description": "Bedrag in euro."},
+                "per": {
+                    "type": "string",
+                    "enum": vocabulary.keys("cost_periods"),
+                    "description": "`eenmalig`, `jaar` of `leerling`.",
+                },
+            },
+            "required": ["eur", "per"],
+            "additionalProperties": False,
+        },
+        "Wat de oplossing kostte, alleen als de bron het vermeldt: `eur` en `per`.",
+        "\n  eur: 1200\n  per: jaar",
+        frozenset({"praktijk"}),
+    ),
+    Field(
+        "products",
+        {**_NAMES, "minItems": 1},
+        "Producten of diensten die de school gebruikte.",
+        "[Microsoft Intune]",
+        frozenset({"praktijk"}),
+    ),
+    Field(
+        "contact",
+        {
+            "type": "array",
+            "items": {"type": "string", "pattern": PROFILE_ID_PATTERN},
+            "minItems": 1,
+            "uniqueItems": True,
+        },
+        "Profielen (bestandsnaam zonder `.md` in `netwerk/mensen/`) van wie meer weet over "
+        "dit voorbeeld en dat zelf wil.",
+        "[jan-peeters]",
+        frozenset({"praktijk"}),
+    ),
+    Field(
+        "url",
+        _URL,
+        "Waar het voorbeeld gepubliceerd werd (https://…).",
+        "https://www.klasse.be/…",
+        frozenset({"praktijk"}),
+    ),
+    Field(
+        "available_for",
+        _enum_list("availability", 1),
+        "Waarvoor je gecontacteerd mag worden: `vragen`, `schoolbezoek`, `spreker`, `mentor`.",
+        "[vragen, schoolbezoek]",
+        frozenset({"profiel"}),
+        frozenset({"profiel"}),
+        values_from="availability",
+    ),
+    Field(
+        "contact",
+        lambda vocabulary: {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "kind": {"type": "string", "enum": vocabulary.keys("contact_kinds")},
+                    "url": {"type": "string", "pattern": HTTPS_PATTERN},
+                },
+                "required": ["kind", "url"],
+                "additionalProperties": False,
+            },
+            "minItems": 1,
+        },
+        "Publieke, professionele plaatsen om je te bereiken: lijst van `kind` (`website`, "
+        "`github`, `mastodon`, `bluesky`, `linkedin`) en `url` (https://). Geen e-mailadres "
+        "of telefoonnummer.",
+        "\n  - kind: linkedin\n    url: https://www.linkedin.com/in/voorbeeld",
+        frozenset({"profiel"}),
+        frozenset({"profiel"}),
+    ),
+    Field(
+        "github",
+        {"type": "string", "pattern": GITHUB_LOGIN_PATTERN},
+        "Je eigen GitHub-gebruikersnaam: zo kan een beheerder nagaan dat jij het profiel "
+        "toevoegde, en krijg je een melding als je toestemming bijna verloopt.",
+        "voorbeeld",
+        frozenset({"profiel"}),
+        frozenset({"profiel"}),
+    ),
+    Field(
+        "consent",
+        {
+            "type": "object",
+            "properties": {
+                "date": {**_DATE, "description": "Wanneer je toestemming gaf."},
+                "via": {
+                    "type": "string",
+                    "pattern": CONSENT_VIA_PATTERN,
+                    "description": "`pull-request` (je voegde jezelf toe) of het adres van het "
+                    "issue waarin je vroeg om in de gids te staan.",
+                },
+            },
+            "required": ["date", "via"],
+            "additionalProperties": False,
+        },
+        f"Je toestemming om in de gids te staan: `date` en `via`. Ze geldt "
+        f"{CONSENT_MONTHS} maanden; daarna verdwijnt het profiel tot je ze vernieuwt.",
+        "\n  date: 2026-11-29\n  via: pull-request",
+        frozenset({"profiel"}),
+        frozenset({"profiel"}),
+    ),
+    Field(
+        "asked",
+        _DATE,
+        "Wanneer de vraag gesteld werd.",
+        "2026-10-02",
+        frozenset({"vraag"}),
+        frozenset({"vraag"}),
+    ),
+    Field(
+        "answered",
+        _DATE,
+        "Wanneer het antwoord geschreven of het laatst bijgewerkt werd.",
+        "2026-11-29",
+        frozenset({"vraag"}),
+        frozenset({"vraag"}),
+    ),
+    Field(
+        "answered_by",
+        _NAMES,
+        "Wie antwoordde: profielen (`netwerk/mensen/<id>`) of namen van organisaties.",
+        "[Redactie Kennisbank ICT-coördinatoren]",
+        frozenset({"vraag"}),
+    ),
+    Field(
+        "discussion",
+        {"type": "string", "pattern": HTTPS_PATTERN},
+        "Adres van de publieke discussie over de vraag (https://…).",
+        "https://github.com/kennisbank-ict/kennisbank/discussions/1",
+        frozenset({"vraag"}),
+    ),
+    Field(
+        "related",
+        {
+            "type": "array",
+            "items": {"type": "string", "pattern": PAGE_PATH_PATTERN},
+            "minItems": 1,
+            "uniqueItems": True,
+        },
+        "Pagina's van de site waarop het antwoord steunt, als pad vanaf `docs/`.",
+        "[adviezen/back-ups.md]",
+        frozenset({"vraag"}),
+        frozenset({"vraag"}),
     ),
     Field(
         "hide",

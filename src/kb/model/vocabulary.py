@@ -16,6 +16,12 @@ LISTS = (
     "organisation_kinds",
     "translation_kinds",
     "contract_kinds",
+    "regions",
+    "school_sizes",
+    "school_networks",
+    "cost_periods",
+    "availability",
+    "contact_kinds",
 )
 
 
@@ -26,6 +32,7 @@ class Term:
     description: str = ""
     plural: str = ""
     section: str = ""
+    sections: tuple[str, ...] = ()  # body sections (## headings) a page of the type needs
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,6 +63,7 @@ class Vocabulary:
                     description=str((value or {}).get("description", "")),
                     plural=str((value or {}).get("plural", "")),
                     section=str((value or {}).get("section", "")),
+                    sections=tuple(str(h) for h in (value or {}).get("sections") or ()),
                 )
                 for key, value in raw.items()
             }

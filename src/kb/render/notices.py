@@ -17,6 +17,7 @@ from kb.review.translation_status import TranslationStatus
 
 def error_block(findings: list[Finding]) -> str:
     """An admonition listing a page's problems, shown while serving."""
+    findings = [f for f in findings if f.severity != "info"]
     errors = [f for f in findings if f.severity == "error"]
     if not findings:
         return ""

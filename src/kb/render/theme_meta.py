@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from kb.model.pages import Page
+from kb.model.schema import PEOPLE_TYPE
 from kb.model.vocabulary import Vocabulary
 
 HIDEABLE = ("navigation", "toc", "footer", "path", "tags", "feedback")
@@ -25,8 +26,14 @@ def as_html(text: str) -> str:
     return escape(text, quote=True)
 
 
+# Where people's names appear, search engines are asked to stay away.
+NOINDEX_FOLDERS = ("netwerk/",)
+
+
 def theme_meta(page: Page, vocabulary: Vocabulary) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": as_html(page.title)}
+    if page.type == PEOPLE_TYPE or page.src.startswith(NOINDEX_FOLDERS):
+        meta["robots"] = "noindex"
     if page.description:
         meta["description"] = as_html(page.description)
     hide = [value for value in page.values("hide") if value in HIDEABLE]
