@@ -23,6 +23,7 @@ from kb.model.project import Project
 from kb.render.theme_meta import theme_meta
 from kb.search.site_search import SiteSearch
 from kb.site import build
+from kb.site.inserts import insert_widgets
 from kb_mkdocs import navigation, parallel, publish
 from kb_mkdocs.state import BuildState
 
@@ -51,13 +52,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = state.project
     state.searching = search = SiteSearch(project.root)
     state.converted.clear()  # `mkdocs serve` runs this for every rebuild
+    state.parts.clear()
     try:
-        refused = build.refused_files(project)
+        refused, lapsed = build.refused_files(project), build.lapsed_profiles(project)
     except build.BuildStop as stop:
         raise PluginError(str(stop)) from stop
-    publish.drop_unpublished(files, project.known_files, refused, project.docs_dir)
-    sources = [f.src_uri for f in files.documentation_pages()]
-    check_pages(project, sources, meanwhile=lambda: search.add_all(map(project.read, sources)))
+    publish.drop_unpublished(files, project.known_files, refused | lapsed, project.docs_dir)
+    sources = [f.src_uri for f in files.documentation_pages()]  # lapsed profiles: checked only
+    check_pages(project, sources + sorted(lapsed),
+                meanwhile=lambda: search.add_all(map(project.read, sources)))  # fmt: skip
     for finding in project_findings(project):
         log.log(LEVELS[finding.severity], finding.as_text())
     state.made = site = build.Site.make(project, config.site_url)
@@ -80,8 +83,9 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     page.meta = theme_meta(record, state.project.vocabulary)  # known fields, escaped once
     if state.mine(page) is None or not state.site.is_checked(record):
         return markdown
-    markdown, page.meta["git_revision_date_localized"] = state.site.page_markdown(record, markdown)
-    return markdown
+    parts = state.parts[record.src] = state.site.page_parts(record, markdown)
+    page.meta.update(parts.meta)
+    return parts.markdown
 
 
 @event_priority(-50)  # after awesome-pages has set the sections' titles
@@ -101,7 +105,8 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
     state.converted[record.src] = state.search.page_converted(
         record.src, page.file.dest_uri, html, page.markdown or "", record.title, description, tags
     )
-    return html
+    parts = state.parts.get(record.src)  # widgets (filters, map) come after the sanitiser
+    return insert_widgets(html, parts.widgets) if parts else html
 
 
 @event_priority(-110)  # after kb_parallel's on_env: every process has converted its pages

@@ -10,6 +10,7 @@ from kb.model.pages import Page
 from kb.model.project import Project
 from kb.search.site_search import SiteSearch
 from kb.site.build import Site
+from kb.site.inserts import PageParts
 from kb_mkdocs import parallel
 
 
@@ -21,6 +22,8 @@ class BuildState:
     searching: SiteSearch | None = None
     # Pages this process converted, with what the finished page needs for search.
     converted: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)
+    # What the build made of each page (widgets are inserted after the sanitiser).
+    parts: dict[str, PageParts] = field(default_factory=dict)
 
     @property
     def project(self) -> Project:

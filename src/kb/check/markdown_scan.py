@@ -188,3 +188,20 @@ def attribute_lists(body: str, first_line: int = 1) -> list[tuple[int, str]]:
         (first_line + text.count("\n", 0, m.start()), m.group(0))
         for m in ATTRIBUTE_LIST.finditer(text)
     ]
+
+
+def section_text(body: str, title: str) -> str:
+    """The Markdown under the ``## title`` heading, up to the next heading of level 1-2."""
+    lines = body.split("\n")
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        heading = re.match(r"^(#{1,2})\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            if inside:
+                break
+            inside = len(heading.group(1)) == 2 and heading.group(2).rstrip(":") == title
+            continue
+        if inside:
+            out.append(line)
+    return "\n".join(out).strip()

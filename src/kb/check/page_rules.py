@@ -616,6 +616,18 @@ def _reference_findings(
         ]
     base = posixpath.dirname(page.src)
     resolved = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    folder, name = posixpath.split(resolved)
+    if folder == network.PEOPLE_FOLDER and name != "index.md" and page.type != PEOPLE_TYPE:
+        return [
+            Finding(
+                page.path,
+                line,
+                "link-naar-profiel",
+                "Link niet in de tekst naar iemands profiel: noem mensen via `contact` "
+                "(praktijkvoorbeeld) of `answered_by` (vraag). Zo verdwijnt de naam vanzelf "
+                "als de toestemming verloopt.",
+            )
+        ]
     if resolved in context.known_files:
         return []
     candidates = [resolved + "index.md", resolved + "/index.md", resolved + ".md"]

@@ -54,5 +54,3 @@ def check_redirects(
                 )
             )
     return findings
-
-

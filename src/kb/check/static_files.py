@@ -35,6 +35,7 @@ MAINTAINER_FOLDERS: dict[str, frozenset[str]] = {
     "stylesheets": frozenset({".css"}),
 }
 
+
 def static_file_findings(docs_dir: Path, src: str, path: str) -> list[Finding]:
     """Problems of one non-page file of ``docs/`` (``src`` relative to docs/, ``path``
     relative to the project root, for the message)."""
@@ -47,8 +48,12 @@ def static_file_findings(docs_dir: Path, src: str, path: str) -> list[Finding]:
         return []
     if extension not in STATIC_TYPES:
         allowed = ", ".join(sorted(STATIC_TYPES))
-        own = "; scripts en stijlbladen van de site staan alleen in docs/javascripts/ en " \
-              "docs/stylesheets/ (beheerders)" if extension in (".js", ".css", ".mjs") else ""
+        own = (
+            "; scripts en stijlbladen van de site staan alleen in docs/javascripts/ en "
+            "docs/stylesheets/ (beheerders)"
+            if extension in (".js", ".css", ".mjs")
+            else ""
+        )
         return [
             Finding(
                 path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -93,6 +94,7 @@ def catalogue_schema(vocabulary: Vocabulary) -> dict[str, Any]:
 
 def catalogue(
     pages: list[Page],
+    hidden_people: Collection[str],
     registries: Registries,
     root: Any,
     vocabulary: Vocabulary,
@@ -104,6 +106,9 @@ def catalogue(
         if page.type not in schema.LISTED_TYPES or not page.is_valid:
             continue
         record: dict[str, Any] = {k: v for k, v in page.meta.items() if k != "hide"}
+        for key in ("contact", "answered_by"):  # people who are no longer listed
+            if page.type in ("praktijk", "vraag") and isinstance(record.get(key), list):
+                record[key] = [n for n in record[key] if str(n) not in hidden_people]
         record["url"] = absolute(site_url, page.url)
         record["path"] = page.path
         record["levels"] = levels_of(page, vocabulary)

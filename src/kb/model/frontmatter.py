@@ -65,7 +65,9 @@ MAX_YAML_BYTES = 4 * 1024 * 1024  # a data file (data/*.yml)
 MAX_DEPTH = 12
 # Control characters (tab and newline excepted) and the characters YAML also reads as a
 # line break (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): never meant, and they shift lines.
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # front matter and data files nest three or four levels deep
+CONTROL_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+)  # front matter and data files nest three or four levels deep
 
 
 def normalise_newlines(text: str) -> str:
@@ -114,7 +116,9 @@ def parse_yaml(text: str, max_bytes: int = MAX_YAML_BYTES) -> ParsedDocument:
     return doc
 
 
-def load_yaml_data(text: str, max_bytes: int = MAX_YAML_BYTES) -> tuple[Any, list[FrontMatterError]]:
+def load_yaml_data(
+    text: str, max_bytes: int = MAX_YAML_BYTES
+) -> tuple[Any, list[FrontMatterError]]:
     """Any YAML data file, with the same limits (no aliases, bounded size and depth) and
     Dutch errors; the data is None when there are errors."""
     doc = ParsedDocument(meta=None, body="", body_line=1, has_front_matter=True)

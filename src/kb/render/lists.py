@@ -193,5 +193,3 @@ def recent_section(
             )
         )
     return "\n".join(out) + "\n"
-
-

@@ -37,8 +37,12 @@ def error_block(findings: list[Finding]) -> str:
         for f in findings
     ]
     return (
-        admonition("failure", f"Deze pagina bevat {count} {noun}", intro + "\n" + items(entries),
-                   "kb-errors")
+        admonition(
+            "failure",
+            f"Deze pagina bevat {count} {noun}",
+            intro + "\n" + items(entries),
+            "kb-errors",
+        )
         + "\n"
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from kb.check.network import consent_lapsed
 from kb.model import dates
 from kb.model.pages import Page, url_for
 from kb.model.project import Project
@@ -76,7 +77,8 @@ def status_page(project: Project, today: date) -> str:
         for item in queue
     ]
     out.append(
-        table(["Sinds", "Pagina", "Type", "Reden"], queue_rows) if queue_rows
+        table(["Sinds", "Pagina", "Type", "Reden"], queue_rows)
+        if queue_rows
         else "Niets in de wachtrij.\n"
     )
     out += [
@@ -95,4 +97,13 @@ def status_page(project: Project, today: date) -> str:
         if open_points
         else "Niets.\n"
     )
+    lapsed = sorted(page.path for page in pages if consent_lapsed(page, today))
+    out += [
+        "## Profielen zonder geldige toestemming",
+        "",
+        "Deze profielen worden niet gepubliceerd tot hun `consent.date` vernieuwd is. Alleen "
+        "het bestand staat hier, niet de naam.",
+        "",
+        items(f"<code>{esc(path)}</code>" for path in lapsed) + "\n" if lapsed else "Geen.\n",
+    ]
     return "\n".join(out) + "\n"

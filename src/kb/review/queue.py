@@ -46,8 +46,6 @@ def review_queue(
             items.append(QueueItem(page, "herzieningsdatum voorbij", page.review_by))
         if page.type == "raamcontract" and ends_soon(page, today):
             end = dates.parse_date(page.meta.get("end"))
-            items.append(
-                QueueItem(page, f"contract loopt af binnen {ENDING_SOON_DAYS} dagen", end)
-            )
+            items.append(QueueItem(page, f"contract loopt af binnen {ENDING_SOON_DAYS} dagen", end))
     items.sort(key=lambda item: (item.since or date.max, item.page.src))
     return items

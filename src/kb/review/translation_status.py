@@ -15,6 +15,7 @@ from kb.review.snapshot_diff import SectionDiff, diff_sections
 
 ARCHIVE_DIR = "sources/archive"
 
+
 def archive_path(source_id: str, sha256: str) -> str:
     return f"{ARCHIVE_DIR}/{source_id}/{sha256}.md"
 
@@ -89,5 +90,3 @@ def translation_status(
         overdue=is_overdue(page, today),
         diff=diff,
     )
-
-

@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.check.network import PEOPLE_FOLDER, consent_lapsed
 from kb.check.project import file_findings, project_navigation_findings
+from kb.model import dates
 from kb.model.files import symlink_findings
 from kb.model.pages import Page
 from kb.model.project import Project
-from kb.site.inserts import page_markdown
+from kb.site.inserts import PageParts, page_parts
 from kb.site.outputs import BuildSettings, Output, site_outputs
 
 # .pages problems the build survives: titles are escaped and links to other sites
@@ -51,6 +53,18 @@ def refused_files(project: Project) -> set[str]:
     prefix = project.rel_path("").rstrip("/") + "/"
     return {
         f.path.removeprefix(prefix) for f in file_findings(project) if f.path.startswith(prefix)
+    }
+
+
+def lapsed_profiles(project: Project) -> set[str]:
+    """Profiles whose consent lapsed: not published (the status page lists their paths)."""
+    today = dates.today()
+    return {
+        src
+        for src in project.known_files
+        if src.startswith(PEOPLE_FOLDER + "/")
+        and src.endswith(".md")
+        and consent_lapsed(project.read(src), today)
     }
 
 
@@ -100,5 +114,5 @@ class Site:
         """A page of docs/ (generated pages get nothing inserted)."""
         return page.src in self.project.pages
 
-    def page_markdown(self, page: Page, markdown: str) -> tuple[str, str]:
-        return page_markdown(self.project, page, markdown, self.settings)
+    def page_parts(self, page: Page, markdown: str) -> PageParts:
+        return page_parts(self.project, page, markdown, self.settings)

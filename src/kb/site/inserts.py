@@ -10,13 +10,15 @@ call these; they know no MkDocs.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kb.model.pages import Page
 from kb.model.project import Project
 from kb.model.schema import LISTED_TYPES
 from kb.model.vocabulary import VOCABULARY_FILE
-from kb.render import notices, reference
+from kb.render import network, notices, reference
+from kb.render.markup import esc, link
 from kb.review.translation_status import translation_status
 from kb.site.outputs import BODY, GLOSSARY_FILE, LIST_FIELDS, REGISTRIES, BuildSettings, Depends
 from kb.model.vocabulary import Vocabulary
@@ -62,16 +64,45 @@ def landing_section(
     return ""
 
 
-def page_markdown(
-    project: Project, page: Page, markdown: str, settings: BuildSettings
-) -> tuple[str, str]:
-    """The page's Markdown as the build converts it, and its "last updated" line."""
+WIDGET = "<!--kb-widget:{name}-->"  # where a widget goes; filled in after the sanitiser
+ASK_TYPES = frozenset({"advies"})  # pages that end with "Stel je vraag aan het netwerk"
+
+
+@dataclass
+class PageParts:
+    """What the build makes of a page: its Markdown, extra theme fields (last updated,
+    structured data) and widgets, HTML that goes in after the sanitiser."""
+
+    markdown: str
+    meta: dict[str, str] = field(default_factory=dict)
+    widgets: dict[str, str] = field(default_factory=dict)
+
+    def widget(self, name: str, html: str) -> str:
+        marker = WIDGET.format(name=name)
+        self.widgets[marker] = html
+        return f"\n{marker}\n"
+
+
+def insert_widgets(html: str, widgets: dict[str, str]) -> str:
+    for marker, content in widgets.items():
+        html = html.replace(marker, content, 1)
+    return html
+
+
+def page_parts(project: Project, page: Page, markdown: str, settings: BuildSettings) -> PageParts:
+    """The page's Markdown as the build converts it, with everything the build adds."""
+    pages = list(project.pages.values())  # one list for all pages: no copy per page
+    people = network.People.of(pages, settings.today)
+    kb_settings = project.settings.kb
     generators = {
         "veldenreferentie": lambda: reference.field_reference(project.vocabulary),
         "sjablonen": lambda: reference.templates_markdown(project),
+        "verwerkingsverantwoordelijke": lambda: controller(kb_settings.get("controller")),
     }
-    markdown = reference.expand_placeholders(markdown, generators)
-    updated = notices.last_updated(settings.changed.get(page.src), settings.today)
+    parts = PageParts(reference.expand_placeholders(markdown, generators))
+    parts.meta["git_revision_date_localized"] = notices.last_updated(
+        settings.changed.get(page.src), settings.today
+    )
     top = ""
     if page.type == "vertaling":
         status = translation_status(page, project.registries, project.root, settings.today)
@@ -80,20 +111,69 @@ def page_markdown(
         top += notices.review_notice(page, settings.today)
     if page.type == "evenement" and page.is_valid:
         top += event_facts(page)
-    markdown = notices.insert_after_title(markdown, top)
+    text = notices.insert_after_title(parts.markdown, top)
+    if page.type == "praktijk":
+        text = text.rstrip("\n") + "\n" + network.contacts(page, people)
+    if page.type == "vraag":
+        text = text.rstrip("\n") + "\n" + network.answer_details(page, people)
+        parts.meta["kb_jsonld"] = network.faq_jsonld(page, short_answer(page))
     box = notices.to_verify_box(page)
     if box:
-        markdown = markdown.rstrip("\n") + "\n\n" + box
-    landing = landing_section(
-        page.src,
-        list(project.pages.values()),  # one list for all pages: no copy per page
-        project.vocabulary,
-        settings.today,
-        settings.changed,
-        project.glossary,
-    )
-    markdown = markdown.rstrip("\n") + "\n" + landing
-    return notices.error_block(page.findings) + markdown, updated
+        text = text.rstrip("\n") + "\n\n" + box
+    if page.type == "advies":
+        text = text.rstrip("\n") + "\n" + network.other_schools(page, pages, page.src)
+    if page.src == network.DIRECTORY:
+        text += parts.widget("wie-helpt", network.directory(
+            pages, people, project.vocabulary, settings.today, page.src))  # fmt: skip
+    elif page.src == network.PRACTICE_INDEX:
+        text += parts.widget("praktijk", network.practice_list(pages, project.vocabulary, page.src))
+    else:
+        text = text.rstrip("\n") + "\n" + landing_section(
+            page.src, pages, project.vocabulary, settings.today, settings.changed,
+            project.glossary,
+        )  # fmt: skip
+    if asks(page):
+        text = text.rstrip("\n") + "\n\n" + network.ask_box(
+            page.title, str(kb_settings.get("discussions") or ""),
+            str(kb_settings.get("questions_email") or ""), page.src,
+        )  # fmt: skip
+    parts.markdown = notices.error_block(page.findings) + text
+    return parts
+
+
+def asks(page: Page) -> bool:
+    """Topic pages, advice and the questions' page offer to ask the network."""
+    parts = page.src.split("/")
+    topic_page = len(parts) == 3 and parts[0] == "themas" and parts[2] == "index.md"
+    return topic_page or page.type in ASK_TYPES or page.src == "vragen/index.md"
+
+
+def short_answer(page: Page) -> str:
+    """The plain text of a vraag's "Kort antwoord" section."""
+    from kb.check.markdown_scan import section_text
+
+    return plain_text_of(section_text(page.body, "Kort antwoord"))
+
+
+def plain_text_of(markdown: str) -> str:
+    import markdown as python_markdown
+    from bs4 import BeautifulSoup
+
+    html = python_markdown.markdown(markdown)
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def controller(value: object) -> str:
+    """Who is responsible for the directory (``extra.kb.controller`` in mkdocs.yml)."""
+    if not isinstance(value, dict) or not value.get("name"):
+        return (
+            '\n!!! failure "Verwerkingsverantwoordelijke ontbreekt"\n'
+            "    Zet `extra.kb.controller` (naam en webadres) in mkdocs.yml.\n"
+        )
+    name = esc(str(value["name"]))
+    url = str(value.get("url") or "")
+    shown = link(url, name) if url.startswith("https://") else name
+    return f"\n<p><strong>Verantwoordelijk:</strong> {shown}</p>\n"
 
 
 def page_depends(project: Project, src: str) -> Depends:

@@ -25,7 +25,7 @@ from kb.model.redirects import REDIRECTS_FILE, load_redirects
 from kb.model.registries import LICENSES_FILE, SOURCES_FILE
 from kb.model.schema import LISTED_TYPES
 from kb.model.vocabulary import VOCABULARY_FILE
-from kb.render import lists, status_page
+from kb.render import lists, network, status_page
 
 STATUS_PAGE = "status/index.md"
 FEED = "feed.xml"
@@ -121,6 +121,7 @@ def generated_sources(project: Project) -> set[str]:
     """Every path the build generates (without making the outputs)."""
     sources = {STATUS_PAGE, FEED, CALENDAR, CATALOGUE, CATALOGUE_SCHEMA}
     sources |= {level_page_source(level) for level in project.vocabulary.keys("levels")}
+    sources |= {network.region_page_source(r) for r in project.vocabulary.keys("regions")}
     sources |= {
         event_calendar_source(page.src)
         for page in project.pages.values()
@@ -138,6 +139,7 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
     def add(path: str, content: str | bytes, depends: Depends) -> None:
         out[path] = Output(path, content, depends)
 
+    people = network.People.of(pages, settings.today)
     add(
         STATUS_PAGE,
         status_page.status_page(project, settings.today),
@@ -174,6 +176,7 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
         catalogue.dumps(
             catalogue.catalogue(
                 pages,
+                set(people.lapsed),
                 project.registries,
                 project.root,
                 vocabulary,
@@ -188,6 +191,28 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
         catalogue.dumps(catalogue.catalogue_schema(vocabulary)),
         Depends(data=frozenset({VOCABULARY_FILE})),
     )
+    for region in vocabulary.keys("regions"):
+        add(
+            network.region_page_source(region),
+            network.region_page(pages, people, region, vocabulary, settings.today),
+            Depends(
+                frozenset({"profiel", "organisatie", "praktijk", "evenement"}),
+                frozenset(
+                    {
+                        "title",
+                        "description",
+                        "region",
+                        "helps_with",
+                        "consent",
+                        "start",
+                        "end",
+                        "date_confirmed",
+                    }
+                ),
+                frozenset({VOCABULARY_FILE}),
+                today=True,
+            ),  # fmt: skip
+        )
     made = set(out) | set(project.known_files)
     for old, new in load_redirects(project.root)[0].items():
         if old not in project.known_files and old not in out and new in made:
