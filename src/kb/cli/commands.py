@@ -130,6 +130,7 @@ app.add_typer(sources_app, name="sources")
 class ReportFormat(StrEnum):
     text = "text"
     markdown = "markdown"
+    github = "github"
 
 
 @sources_app.command("check")
@@ -235,16 +236,51 @@ def review(
 @app.command("pr-summary")
 def pr_summary(
     base: Annotated[str, typer.Option("--base", help="Git-referentie om mee te vergelijken.")],
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="markdown (samenvatting) of github (annotaties)."),
+    ] = ReportFormat.markdown,
 ) -> None:
-    """Markdown-samenvatting van de pagina's die deze wijziging toevoegt, wijzigt, verplaatst of verwijdert."""
-    from kb.review.pr_summary import PrSummaryError, summarize
+    """Markdown-samenvatting van de pagina's die deze wijziging toevoegt, wijzigt, verplaatst of verwijdert.
+
+    De auteur van de pull request komt uit de omgevingsvariabele KB_PR_AUTHOR: een nieuw of
+    gewijzigd profiel van iemand anders wordt gemarkeerd, zodat de nalezer de toestemming nagaat.
+    """
+    import os
+
+    from kb.review.pr_summary import PrSummaryError, github_annotations, summarize
 
     project = _load_project()
+    author = os.environ.get("KB_PR_AUTHOR", "")
     try:
-        typer.echo(summarize(project, base))
+        if fmt is ReportFormat.github:
+            typer.echo(github_annotations(project, base, author), nl=False)
+            return
+        typer.echo(summarize(project, base, author))
     except PrSummaryError as exc:
         typer.echo(f"fout: {exc}", err=True)
         raise typer.Exit(2) from exc
+
+
+network_app = typer.Typer(
+    help="Het netwerk: de gids van mensen en hun toestemming.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(network_app, name="netwerk")
+
+
+@network_app.command("toestemming")
+def network_consent(
+    days: Annotated[int, typer.Option("--dagen", help="Binnen hoeveel dagen.")] = 60,
+) -> None:
+    """Profielen waarvan de toestemming binnen --dagen dagen afloopt (tekst voor het herinneringsissue)."""
+    from kb.model import dates
+    from kb.review.consent import lapsing_soon, reminder
+
+    project = _load_project()
+    pages = check_pages(project)
+    typer.echo(reminder(lapsing_soon(pages, dates.today(), days), days), nl=False)
 
 
 @app.command("export")

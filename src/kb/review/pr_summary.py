@@ -8,9 +8,11 @@ from typing import Any
 
 from kb.check.project import check_pages
 from kb.model import dates
+from kb.model.findings import Finding
 from kb.model.frontmatter import parse_document
 from kb.model.pages import Page
 from kb.model.project import DOCS_DIR, Project
+from kb.review.consent import not_their_own
 from kb.review.translation_status import translation_status
 
 LABELS = {"A": "Toegevoegd", "M": "Gewijzigd", "R": "Verplaatst", "D": "Verwijderd"}
@@ -86,9 +88,37 @@ def _describe(project: Project, page: Page) -> tuple[str, str]:
     return "; ".join(bits), check
 
 
-def summarize(project: Project, base: str) -> str:
+PROFILE_WARNING = (
+    "⚠ profiel van iemand anders dan de auteur van deze pull request: vraag na of die "
+    "persoon zelf toestemming gaf (`consent.via`) voor je samenvoegt"
+)
+
+
+def foreign_profiles(project: Project, base: str, author: str) -> list[Page]:
+    """New or changed profiles whose ``github`` is not the pull request's author."""
+    found = []
+    for change in changes(project, base):
+        page = project.pages.get(change.path.removeprefix(f"{DOCS_DIR}/"))
+        if change.status != "D" and page is not None and not_their_own(page, author):
+            found.append(page)
+    return found
+
+
+def github_annotations(project: Project, base: str, author: str) -> str:
+    """GitHub workflow commands that mark each such profile in the pull request."""
+    check_pages(project)
+    lines = []
+    for page in foreign_profiles(project, base, author):
+        finding = Finding(page.path, page.doc.line_of(("github",)), "toestemming-nagaan",
+                          PROFILE_WARNING + ".", "warning")  # fmt: skip
+        lines.append(finding.as_github())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def summarize(project: Project, base: str, author: str = "") -> str:
     items = changes(project, base)
     check_pages(project)
+    foreign = {page.src for page in foreign_profiles(project, base, author)}
     out = ["## Pagina's in deze pull request", ""]
     if not items:
         out.append(f"Geen pagina's gewijzigd ten opzichte van `{base}`.")
@@ -117,6 +147,8 @@ def summarize(project: Project, base: str) -> str:
             else (f"`{change.path}`")
         )
         content, check = _describe(project, page)
+        if page.src in foreign:
+            check = f"{check}; {PROFILE_WARNING}"
         errors += 0 if page.is_valid else 1
         out.append(
             f"| {label} | {where} | {page.type} | {_cell(page.title)} | {_cell(content)} | "
