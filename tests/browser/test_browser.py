@@ -20,34 +20,33 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from support.browser import CHROMIUM_ARGS, chromium_path
-from support.project import ROOT, BuildResult, copy_project, run_build
+from support.browser import (
+    ARTIFACTS,
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    Server,
+    Site,
+    axe,
+    is_foreign,
+    missing_feature,
+    new_context,
+    serve,
+    site_prefix,
+)
+from support.project import copy_project, run_build
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = chromium_path()
-LAUNCH_ARGS = CHROMIUM_ARGS
-IN_CI = os.environ.get("CI", "").strip().lower() == "true"
-REQUIRE_ALL = os.environ.get("KB_REQUIRE_ALL", "").strip() == "1"
-ARTIFACTS = ROOT / "test-artifacts"
-SCREENSHOTS = ARTIFACTS / "screenshots"
-AXE_RESULTS = ARTIFACTS / "axe"
-
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 667}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # One page of each type: URL (relative to the site root) and source (relative to docs/).
 TYPE_PAGES: dict[str, tuple[str, str]] = {
@@ -75,211 +74,7 @@ TABLE_PAGES = ["rollen/technisch/", "bijdragen/velden/", "raamcontracten/", "age
 SEARCH_WORD = "ransomware"
 SEARCH_TARGET = "adviezen/back-ups/"
 
-# Records Content Security Policy violations as the page reports them (the init script
-# runs through the DevTools protocol, outside the page's CSP).
-CSP_RECORDER = """
-window.__kbCsp = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.__kbCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}`
-    + ` (${e.sourceFile || "?"}:${e.lineNumber || 0})`);
-});
-"""
-
-
 # --------------------------------------------------------------------------- availability
-
-
-def _unavailable(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(f"{reason}. Onder CI (CI=true) moeten de browsertests draaien.")
-    pytest.skip(f"{reason}: browsertests overgeslagen (installeer het pakket `chromium`).")
-
-
-def _missing_feature(reason: str) -> None:
-    if REQUIRE_ALL:
-        pytest.fail(f"{reason} (KB_REQUIRE_ALL=1)")
-    pytest.skip(f"{reason}: nog niet gebouwd")
-
-
-# --------------------------------------------------------------------------- serving
-
-
-@dataclass
-class Site:
-    site: Path
-    prefix: str  # path of the site root on the server, e.g. "/kennisbank/"
-
-    def html_urls(self) -> list[str]:
-        urls = []
-        for path in sorted(self.site.rglob("*.html")):
-            rel = path.relative_to(self.site).as_posix()
-            urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        return urls
-
-
-def _site_prefix(site: Path) -> str:
-    """The absolute path MkDocs gave the site root (404.html uses absolute links)."""
-    html = (site / "404.html").read_text(encoding="utf-8")
-    match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)
-    base = json.loads(match.group(1))["base"] if match else "/"
-    if not base.startswith("/"):
-        return "/"
-    return base.rstrip("/") + "/"
-
-
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site under its prefix and answers unknown paths with 404.html."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix) :]
-        else:
-            path = "/__buiten_de_site__"
-        return super().translate_path(path)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
-@dataclass
-class Server:
-    origin: str  # http://127.0.0.1:PORT
-    base: str  # origin + prefix
-
-    def url(self, path: str = "") -> str:
-        return self.base + path
-
-
-class serve:  # noqa: N801 - used as a context manager
-    """Serve a built site on a free port of 127.0.0.1 in a thread."""
-
-    def __init__(self, site: Site) -> None:
-        handler = type("Handler", (_SiteHandler,), {"prefix": site.prefix})
-
-        def factory(*args: Any, **kwargs: Any) -> _SiteHandler:
-            return handler(*args, directory=str(site.site), **kwargs)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), factory)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        origin = f"http://127.0.0.1:{self.httpd.server_port}"
-        self.server = Server(origin, origin + site.prefix)
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        return self.server
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join(timeout=10)
-
-
-# --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One Chromium for the whole session (checked before anything is built)."""
-    if CHROMIUM is None:
-        _unavailable(
-            "Chromium niet gevonden: /usr/bin/chromium, $KB_CHROMIUM of de Chromium van "
-            "Playwright (python -m playwright install chromium)"
-        )
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("Playwright voor Python is niet geïnstalleerd")
-    manager = sync_playwright().start()
-    try:
-        chromium = manager.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-    except Exception as error:
-        manager.stop()
-        pytest.fail(f"Chromium ({CHROMIUM}) start niet: {error}")
-    yield chromium
-    chromium.close()
-    manager.stop()
-
-
-@pytest.fixture(scope="session")
-def built_site(request: pytest.FixtureRequest) -> Site:
-    """The real site ($KB_BROWSER_SITE if set, otherwise conftest's strict build)."""
-    prebuilt = os.environ.get("KB_BROWSER_SITE")
-    if prebuilt:
-        path = Path(prebuilt)
-    else:
-        built: BuildResult = request.getfixturevalue("real_site")
-        path = built.site
-    return Site(path, _site_prefix(path))
-
-
-@pytest.fixture(scope="session")
-def site(browser: Any, built_site: Site) -> Site:
-    """The built site, for tests that need the browser (which is checked first)."""
-    return built_site
-
-
-@pytest.fixture(scope="session")
-def server(site: Site) -> Iterator[Server]:
-    with serve(site) as running:
-        yield running
-
-
-def _new_context(browser: Any, viewport: dict[str, int], scheme: str = "light") -> Any:
-    phone = viewport["width"] < 600
-    context = browser.new_context(
-        viewport=viewport,
-        is_mobile=phone,
-        has_touch=phone,
-        locale="nl-BE",
-        color_scheme=scheme,
-        service_workers="block",
-    )
-    context.add_init_script(CSP_RECORDER)
-    return context
-
-
-@pytest.fixture(scope="session")
-def contexts(browser: Any) -> Iterator[dict[str, Any]]:
-    """Shared contexts (one cache each): desktop light/dark and phone."""
-    made = {
-        "desktop": _new_context(browser, DESKTOP),
-        "dark": _new_context(browser, DESKTOP, "dark"),
-        "phone": _new_context(browser, PHONE),
-    }
-    yield made
-    for context in made.values():
-        context.close()
-
-
-@pytest.fixture
-def desktop(contexts: dict[str, Any]) -> Iterator[Any]:
-    page = contexts["desktop"].new_page()
-    yield page
-    page.close()
-
-
-@pytest.fixture
-def phone(contexts: dict[str, Any]) -> Iterator[Any]:
-    page = contexts["phone"].new_page()
-    yield page
-    page.close()
 
 
 # --------------------------------------------------------------------------- every page
@@ -294,13 +89,6 @@ class Visit:
     statuses: dict[str, int] = field(default_factory=dict)
 
 
-def _is_foreign(url: str, origin: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return False
-    return f"{parts.scheme}://{parts.netloc}" != origin
-
-
 @pytest.fixture(scope="session")
 def visit(site: Site, server: Server, contexts: dict[str, Any]) -> Visit:
     """Visit every HTML page of the site once, recording what happens."""
@@ -311,7 +99,7 @@ def visit(site: Site, server: Server, contexts: dict[str, Any]) -> Visit:
     def record(bucket: dict[str, list[str]], text: str) -> None:
         bucket.setdefault(current["url"], []).append(text)
 
-    page.on("request", lambda r: _is_foreign(r.url, server.origin)
+    page.on("request", lambda r: is_foreign(r.url, server.origin)
             and record(result.foreign_requests, f"{r.method} {r.url}"))  # fmt: skip
     page.on("pageerror", lambda e: record(result.page_errors, str(e)))
     page.on("console", lambda m: "Content Security Policy" in m.text
@@ -423,34 +211,6 @@ def test_every_page_has_a_strict_csp(built_site: Site) -> None:
 # --------------------------------------------------------------------------- accessibility
 
 
-def _axe(page: Any, label: str) -> list[str]:
-    """Run axe-core (bundled with axe-playwright-python) for WCAG 2.1 A/AA.
-
-    The full violations are written to test-artifacts/axe/<label>.json.
-    """
-    from axe_playwright_python.sync_playwright import Axe
-
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-    results = Axe().run(page, options=options)
-    AXE_RESULTS.mkdir(parents=True, exist_ok=True)
-    report = {
-        "url": page.url,
-        "axe": results.response.get("testEngine", {}).get("version"),
-        "tags": WCAG_TAGS,
-        "violations": results.response["violations"],
-    }
-    (AXE_RESULTS / f"{label}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
-    lines = []
-    for violation in results.response["violations"]:
-        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
-        summary = " ".join(violation["nodes"][0].get("failureSummary", "").split())
-        lines.append(
-            f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-            f"{len(targets)}x: {targets[:5]}; {summary[:300]}"
-        )
-    return lines
-
-
 @pytest.mark.parametrize("scheme", ["desktop", "dark"], ids=["licht", "donker"])
 @pytest.mark.parametrize("name", list(A11Y_PAGES))
 def test_accessibility(name: str, scheme: str, contexts: dict[str, Any], server: Server) -> None:
@@ -459,7 +219,7 @@ def test_accessibility(name: str, scheme: str, contexts: dict[str, Any], server:
         page.goto(server.url(A11Y_PAGES[name][0]))
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        violations = _axe(page, f"{name}-{'donker' if scheme == 'dark' else 'licht'}")
+        violations = axe(page, f"{name}-{'donker' if scheme == 'dark' else 'licht'}")
     finally:
         page.close()
     assert not violations, f"{A11Y_PAGES[name][0] or 'home'}:\n" + "\n".join(violations)
@@ -525,7 +285,7 @@ def test_accessibility_with_search_open(
         page.goto(server.url())
         _search(page, SEARCH_WORD)
         assert page.evaluate(SEARCH_IS_OPEN[_search_ui(page)])
-        violations = _axe(page, f"zoeken-{'donker' if scheme == 'dark' else 'licht'}")
+        violations = axe(page, f"zoeken-{'donker' if scheme == 'dark' else 'licht'}")
     finally:
         page.close()
     assert not violations, "zoekvenster open:\n" + "\n".join(violations)
@@ -534,7 +294,7 @@ def test_accessibility_with_search_open(
 @pytest.mark.parametrize("name", ["home", "advies", "vertaling", "agenda"])
 def test_accessibility_on_phone(name: str, phone: Any, server: Server) -> None:
     phone.goto(server.url(A11Y_PAGES[name][0]))
-    violations = _axe(phone, f"{name}-telefoon")
+    violations = axe(phone, f"{name}-telefoon")
     assert not violations, f"{name} (telefoon):\n" + "\n".join(violations)
 
 
@@ -545,7 +305,7 @@ def test_search_finds_a_page_by_a_dutch_word(desktop: Any, server: Server) -> No
     errors: list[str] = []
     foreign: list[str] = []
     desktop.on("pageerror", lambda e: errors.append(str(e)))
-    desktop.on("request", lambda r: _is_foreign(r.url, server.origin) and foreign.append(r.url))
+    desktop.on("request", lambda r: is_foreign(r.url, server.origin) and foreign.append(r.url))
     desktop.goto(server.url("artikels/digisprong/"))
     # Results link to the page (or a section of it) with ?h=<word> for highlighting.
     urls = [u.split("#")[0].split("?")[0] for u in _search(desktop, SEARCH_WORD)]
@@ -616,12 +376,12 @@ def suspicious_site(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> I
     result = run_build(root, strict=False)
     assert result.returncode == 0, result.output
     assert (result.site / "adviezen" / "verdachte-html" / "index.html").is_file()
-    with serve(Site(result.site, _site_prefix(result.site))) as running:
+    with serve(Site(result.site, site_prefix(result.site))) as running:
         yield running
 
 
 def test_contributed_html_cannot_run(browser: Any, suspicious_site: Server) -> None:
-    context = _new_context(browser, DESKTOP)
+    context = new_context(browser, DESKTOP)
     page = context.new_page()
     dialogs: list[str] = []
     errors: list[str] = []
@@ -770,7 +530,7 @@ def test_phone_wide_tables_scroll_inside_their_container(phone: Any, server: Ser
 
 
 def test_light_dark_toggle(browser: Any, server: Server) -> None:
-    context = _new_context(browser, DESKTOP)
+    context = new_context(browser, DESKTOP)
     page = context.new_page()
     try:
         page.goto(server.url("adviezen/back-ups/"))
@@ -856,7 +616,7 @@ def test_translation_banner_is_visible_above_the_fold(
         page.goto(server.url(TYPE_PAGES["vertaling"][0]))
         banner = page.locator("article .kb-banner")
         if not banner.count():
-            _missing_feature("Geen vertaalbanner (.kb-banner) op de vertaalde pagina")
+            missing_feature("Geen vertaalbanner (.kb-banner) op de vertaalde pagina")
         assert banner.first.is_visible()
         box = banner.first.bounding_box()
         height = (DESKTOP if viewport == "desktop" else PHONE)["height"]
@@ -876,7 +636,7 @@ def test_agenda_ics_link_downloads_a_calendar(name: str, desktop: Any, server: S
         assert not link.count()
         return
     if not link.count():
-        _missing_feature(f"Geen .ics-link op {url}")
+        missing_feature(f"Geen .ics-link op {url}")
     with desktop.expect_download() as info:
         link.first.click()
     text = Path(info.value.path()).read_text(encoding="utf-8")

@@ -91,3 +91,50 @@ def test_pr_summary_with_an_unknown_base_says_so(project_copy: Path) -> None:
     git(project_copy, "init", "-q", "-b", "main")
     result = run(project_copy, "pr-summary", "--base", "bestaat-niet")
     assert result.returncode == 2 and "mislukte" in result.stderr
+
+
+def _with_profile(project_copy: Path) -> Path:
+    git(project_copy, "init", "-q", "-b", "main")
+    git(project_copy, "add", "-A")
+    git(project_copy, "commit", "-qm", "basis")
+    people = project_copy / "docs/netwerk/mensen"
+    shutil.copy(FIXTURES / "good/profiel-geldig.md", people)
+    return people / "profiel-geldig.md"
+
+
+def _summary(root: Path, author: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "KB_TODAY": "2026-11-28", "KB_PR_AUTHOR": author}
+    command = [*KB, "pr-summary", "--base", "main", *args]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_pr_summary_flags_a_profile_added_by_someone_else(project_copy: Path) -> None:
+    _with_profile(project_copy)
+    foreign = _summary(project_copy, "iemand-anders")
+    assert foreign.returncode == 0, foreign.stderr
+    assert "`docs/netwerk/mensen/profiel-geldig.md`" in foreign.stdout
+    assert "profiel van iemand anders dan de auteur" in foreign.stdout
+    annotation = _summary(project_copy, "iemand-anders", "--format", "github").stdout
+    assert annotation.startswith("::warning file=docs/netwerk/mensen/profiel-geldig.md,line=")
+    assert "consent.via" in annotation
+    # The person who opened the pull request about themselves: no flag (case-insensitive).
+    own = _summary(project_copy, "TestPersoon")
+    assert "profiel van iemand anders" not in own.stdout
+    assert _summary(project_copy, "testpersoon", "--format", "github").stdout == ""
+
+
+def test_consent_reminder_mentions_logins_lapsing_within_60_days(project_copy: Path) -> None:
+    profile = _with_profile(project_copy)  # consent 2026-10-01: until 2028-10-01
+    early = run(project_copy, "netwerk", "toestemming", today="2028-07-01")
+    assert early.returncode == 0, early.stderr
+    assert "Geen profielen" in early.stdout
+    due = run(project_copy, "netwerk", "toestemming", today="2028-08-15")
+    assert "@testpersoon: `docs/netwerk/mensen/profiel-geldig.md`, tot 1 oktober 2028" in due.stdout
+    assert "consent.date" in due.stdout
+    wider = run(project_copy, "netwerk", "toestemming", "--dagen", "120", today="2028-07-01")
+    assert "@testpersoon" in wider.stdout
+    # Already lapsed: no longer published, so no reminder either.
+    assert (
+        "@testpersoon" not in run(project_copy, "netwerk", "toestemming", today="2028-10-02").stdout
+    )
+    assert profile.exists()

@@ -94,7 +94,7 @@ def catalogue_schema(vocabulary: Vocabulary) -> dict[str, Any]:
 
 def catalogue(
     pages: list[Page],
-    hidden_people: Collection[str],
+    people_ids: Collection[str],
     registries: Registries,
     root: Any,
     vocabulary: Vocabulary,
@@ -106,9 +106,11 @@ def catalogue(
         if page.type not in schema.LISTED_TYPES or not page.is_valid:
             continue
         record: dict[str, Any] = {k: v for k, v in page.meta.items() if k != "hide"}
-        for key in ("contact", "answered_by"):  # people who are no longer listed
+        for key in ("contact", "answered_by"):  # no people in the catalogue: only names
             if page.type in ("praktijk", "vraag") and isinstance(record.get(key), list):
-                record[key] = [n for n in record[key] if str(n) not in hidden_people]
+                record[key] = [n for n in record[key] if str(n) not in people_ids]
+                if not record[key]:
+                    del record[key]
         record["url"] = absolute(site_url, page.url)
         record["path"] = page.path
         record["levels"] = levels_of(page, vocabulary)

@@ -27,6 +27,7 @@ REGION_PAGES = "netwerk/regio"
 DIRECTORY = "netwerk/index.md"
 PRACTICE_INDEX = "praktijk/index.md"
 UNPUBLISHED_PERSON = "een collega die niet meer in de gids staat"
+ANONYMOUS_PERSON = "een collega uit de gids"
 
 
 def region_page_source(region: str) -> str:
@@ -56,14 +57,25 @@ class People:
         return page.type == PEOPLE_TYPE and profile_id(page.src) not in self.active
 
     def mention(self, name: str, from_src: str) -> str:
-        """A profile id as a link to the profile, a lapsed one as plain words, any other
-        name (an organisation) as text."""
+        """A name in ``answered_by`` or ``contact`` on a page that search engines index.
+
+        People's names appear only on noindex pages (profiles, ``netwerk/``), so a profile
+        id becomes a link to the profile without the name; a lapsed one plain words; any
+        other name (an organisation) stays as written."""
         person = self.active.get(name)
         if person is not None:
-            return link(relative_url(url_for(from_src), person.url), esc(person.title))
+            return link(relative_url(url_for(from_src), person.url), esc(ANONYMOUS_PERSON))
         if name in self.lapsed:
             return esc(UNPUBLISHED_PERSON)
         return esc(name)
+
+    def contact_line(self, name: str, from_src: str) -> str:
+        """A praktijk's contact: the profile link and the person's one line about their
+        work (their description, never their name)."""
+        person = self.active.get(name)
+        if person is None:
+            return self.mention(name, from_src)
+        return f"{self.mention(name, from_src)}: {esc(person.description)}"
 
 
 # --------------------------------------------------------------------------- filters
@@ -384,7 +396,7 @@ def contacts(page: Page, people: People) -> str:
     names = page.values("contact")
     if not names:
         return ""
-    listed = [people.mention(name, page.src) for name in names]
+    listed = [people.contact_line(name, page.src) for name in names]
     return "\n## Wie meer weet\n\n" + items(listed) + "\n"
 
 

@@ -23,7 +23,7 @@ from kb.model.pages import Page
 from kb.model.project import Project
 from kb.model.redirects import REDIRECTS_FILE, load_redirects
 from kb.model.registries import LICENSES_FILE, SOURCES_FILE
-from kb.model.schema import LISTED_TYPES
+from kb.model.schema import LISTED_TYPES, PEOPLE_TYPE
 from kb.model.vocabulary import VOCABULARY_FILE
 from kb.render import lists, network, status_page
 
@@ -176,7 +176,7 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
         catalogue.dumps(
             catalogue.catalogue(
                 pages,
-                set(people.lapsed),
+                set(people.active) | set(people.lapsed),
                 project.registries,
                 project.root,
                 vocabulary,
@@ -184,7 +184,8 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
                 settings.today,
             )  # fmt: skip
         ),
-        Depends(LISTED_TYPES, frozenset({ALL_FIELDS}), REGISTRIES | {VOCABULARY_FILE}, today=True),
+        Depends(LISTED_TYPES | {PEOPLE_TYPE}, frozenset({ALL_FIELDS}),
+                REGISTRIES | {VOCABULARY_FILE}, today=True),  # fmt: skip
     )
     add(
         CATALOGUE_SCHEMA,
