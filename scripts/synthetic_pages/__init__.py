@@ -11,7 +11,10 @@ exists), else from this repository. The same seed gives the same pages.
 The front matter comes from the content model (``kb.model.schema``): every type of the
 vocabulary that has a section, with the fields, required fields and allowed values of its
 schema; a type added later gets a valid page without changes here. Translations point at a
-source of ``data/sources.yml`` (with its sha256) whose licence allows translating.
+source of ``data/sources.yml`` (with its sha256) whose licence allows translating. Fields
+that name other pages (``related``, a practice's ``contact``) name pages that exist; a type
+with required body sections (``sections`` in the vocabulary) gets them in their order;
+profiles are fictitious people ("Testpersoon 12") without private contact details.
 
 The text comes from ``lexicon.yml``: Dutch words and sentence templates about school ICT,
 with what a Dutch search has to cope with: inflected verbs and participles (installeren,

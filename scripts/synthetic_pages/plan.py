@@ -5,7 +5,8 @@ type has none). The front matter of a type follows ``kb.model.schema.page_schema
 (with ``common_schema``, which ``kb check`` uses for a type the schema does not know
 yet): every required field, optional fields by ``OPTIONAL_SHARES``, values as
 ``values.ValueMaker`` makes them from each property, the schema's ``if``/``then``/``else``
-followed. Rules for what the schema cannot express are in ``rules``.
+followed. The body sections a type requires (``sections`` in the vocabulary) come with
+the plan. Rules for what the schema cannot express are in ``rules``.
 """
 
 from __future__ import annotations
@@ -24,25 +25,39 @@ from synthetic_pages import rules
 from synthetic_pages.text import Writer
 from synthetic_pages.values import Draft, ValueMaker, derived_from_title, shorten, slugify
 
-# Share of each page type; most pages are articles and advice, as in a real knowledge base.
+# Share of each page type; most pages are content pages (articles and advice above all),
+# as in a real knowledge base, and a few are profiles of people.
 # A type the vocabulary adds later gets DEFAULT_TYPE_WEIGHT.
 TYPE_WEIGHTS: dict[str, float] = {
-    "artikel": 0.40,
-    "advies": 0.34,
-    "vertaling": 0.08,
-    "raamcontract": 0.05,
-    "organisatie": 0.06,
-    "evenement": 0.07,
+    "artikel": 0.38,
+    "advies": 0.32,
+    "vertaling": 0.06,
+    "raamcontract": 0.04,
+    "organisatie": 0.04,
+    "evenement": 0.04,
+    "praktijk": 0.05,
+    "vraag": 0.05,
+    "profiel": 0.02,
 }
 DEFAULT_TYPE_WEIGHT = 0.02
-# Share of the pages that get an optional field; a field not named here is left out
-# (`to_verify` would put a box on every page, `permission` is for other licences).
+# Share of the pages that get an optional field, also a property of an object (`network`
+# of `school`); a field not named here is left out (`to_verify` would put a box on every
+# page, `permission` is for other licences).
 OPTIONAL_SHARES: dict[str, float] = {
     "roles": 0.6,
     "topics": 0.8,
     "levels": 0.5,
     "tags": 0.8,
     "review_by": 0.2,
+    "region": 0.4,
+    "helps_with": 0.5,
+    "network": 0.7,
+    "cost": 0.5,
+    "products": 0.6,
+    "contact": 0.3,  # of a practice: profiles that know more (a profile's own is required)
+    "url": 0.3,
+    "answered_by": 0.7,
+    "discussion": 0.5,
 }
 CONDITION_SHARE = 0.25  # pages for which the schema's `if` holds (an unconfirmed event date)
 PAGE_TEXT = ("title", "description")  # written from the lexicon's page texts, not per field
@@ -72,6 +87,18 @@ class ProjectData:
         term = self.vocabulary.term("types", page_type)
         return term.section if term else ""
 
+    def label(self, page_type: str, name: str, value: str) -> str:
+        """``value`` of the field ``name``, or its label if it is a vocabulary key."""
+        item = content.field_for(page_type, name)
+        return (
+            self.vocabulary.label(item.values_from, value) if item and item.values_from else value
+        )
+
+    def sections(self, page_type: str) -> tuple[str, ...]:
+        """The body sections a page of this type needs (`sections` in the vocabulary)."""
+        term = self.vocabulary.term("types", page_type)
+        return term.sections if term else ()
+
     def page_types(self) -> list[str]:
         return [
             page_type
@@ -97,6 +124,8 @@ class PagePlan:
     meta: dict[str, Any]  # the front matter, in the schema's order
     group: str  # subfolder theme (see GROUP_LIST)
     closing_sections: list[str] = field(default_factory=list)  # H2 sections a rule requires
+    sections: tuple[str, ...] = ()  # H2 sections the type requires, in order (vocabulary)
+    required: frozenset[str] = frozenset()  # fields that may not be left out
     folder: str = ""  # the subfolder actually used (group, group-2, ...)
 
     @property
@@ -174,7 +203,7 @@ def plan_page(page_type: str, project: ProjectData, writer: Writer, rng: random.
     required |= set(schema["required"])
     draft = Draft(page_type, project.section(page_type), {"type": page_type, **tested})
     rules.prepare(draft, project.sources, rng)
-    maker = ValueMaker(writer, rng, frozenset(TEXT_FIELDS))
+    maker = ValueMaker(writer, rng, frozenset(TEXT_FIELDS), OPTIONAL_SHARES)
 
     chosen = [
         name
@@ -192,7 +221,13 @@ def plan_page(page_type: str, project: ProjectData, writer: Writer, rng: random.
         if name not in later:
             draft.values[name] = maker.value(name, properties[name], draft, draft.values.get(name))
 
-    bindings = {k: v for k, v in draft.values.items() if isinstance(v, str)}
+    # Titles and descriptions may use the page's text values; a vocabulary key as its
+    # label ({region}: Vlaams-Brabant).
+    bindings = {
+        name: project.label(page_type, name, value)
+        for name, value in draft.values.items()
+        if isinstance(value, str)
+    }
     title, description = writer.page_text(page_type, bindings)
     title_max = properties["title"].get("maxLength")
     title = shorten(title, title_max and title_max - len(draft.title_suffix))
@@ -211,6 +246,8 @@ def plan_page(page_type: str, project: ProjectData, writer: Writer, rng: random.
         meta,
         group_of(page_type, meta, properties),
         draft.closing_sections,
+        project.sections(page_type),
+        frozenset(required),
     )
 
 

@@ -1,5 +1,7 @@
 """A page as Markdown: YAML front matter and a body with H1, H2 sections, lists,
-admonitions and links to other synthetic pages."""
+admonitions and links to other synthetic pages. The sections a type requires (``sections``
+in the vocabulary) come right after the introduction and the lexicon's lead sections, in
+their order, each with text."""
 
 from __future__ import annotations
 
@@ -48,6 +50,11 @@ def _entries(meta: dict[str, Any], indent: str = "") -> list[str]:
         if isinstance(value, dict):
             lines.append(f"{indent}{key}:")
             lines += _entries(value, indent + "  ")
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            lines.append(f"{indent}{key}:")  # a list of objects, one block item each
+            for item in value:
+                first, *rest = _entries(item, indent + "    ")
+                lines += [f"{indent}  - {first.lstrip()}", *rest]
         else:
             lines.append(f"{indent}{key}: {_scalar(value)}")
     return lines
@@ -69,9 +76,13 @@ def body(plan: PagePlan, links: list[PagePlan], writer: Writer, lexicon: Lexicon
     lead = lexicon.lead_sections.get(plan.type, ())
     for heading in lead:
         parts += [f"## {heading}", "", writer.paragraph((2, 4)), ""]
+    for heading in plan.sections:
+        parts += [f"## {heading}", "", writer.paragraph((3, 5)), ""]
+        if rng.random() < MORE_TEXT_SHARE:
+            parts += [writer.paragraph((2, 4)), ""]
     words = sum(len(p.split()) for p in parts)
     pending = list(links)
-    used = {*lead, *plan.closing_sections, lexicon.closing_heading}
+    used = {*lead, *plan.sections, *plan.closing_sections, lexicon.closing_heading}
     blocks = list(BLOCKS)
     tries = 0
     while words < target_words:

@@ -1,14 +1,22 @@
 """Special cases: what ``kb check`` requires of a page beyond its JSON Schema.
 
-Only translations need one. ``kb.check.page_rules.translation_findings`` wants a source
-registered in ``data/sources.yml`` whose licence (``data/licenses.yml``) allows
-translating, ``translation.source_sha256`` equal to that source's sha256 (else the build
-reports the translation as outdated) and a section ``## In de Vlaamse context``.
+Translations: ``kb.check.page_rules.translation_findings`` wants a source registered in
+``data/sources.yml`` whose licence (``data/licenses.yml``) allows translating,
+``translation.source_sha256`` equal to that source's sha256 (else the build reports the
+translation as outdated) and a section ``## In de Vlaamse context``.
+
+Profiles (``kb.check.network``): a practice's ``contact`` names a profile by its file
+name, ``netwerk/mensen/<id>.md``, so profiles stay directly in their folder (``flat``);
+and no text of a profile may look like private contact details (``private_details``,
+``kb.check.personal_data``), which ``output`` draws again.
 
 The other rules of the content model are followed generically: the schema's own
 condition (an event has a confirmed ``start`` and ``end``, or ``date_confirmed: false``
-with ``expected``) in ``plan.condition``, and the order of dates (contract ``start`` <=
-``end``, ``reviewed`` <= ``review_by``) in ``values.FOLLOWS``.
+with ``expected``) in ``plan.condition``, the order of dates (contract ``start`` <=
+``end``, ``reviewed`` <= ``review_by``, ``asked`` <= ``answered``) in ``values.FOLLOWS``,
+the recent ``consent.date`` of a profile in ``values.PAST_DAYS_OF``, references to other
+pages (``related``, a practice's ``contact``) in ``output.resolve_references`` and the
+body sections of a type (``sections`` in the vocabulary) in ``render.body``.
 """
 
 from __future__ import annotations
@@ -17,8 +25,11 @@ import random
 import re
 from dataclasses import dataclass
 
+from kb.check.network import PEOPLE_FOLDER
 from kb.check.page_rules import VLAAMSE_CONTEXT
+from kb.check.personal_data import contact_details
 from kb.model.registries import Registries
+from kb.model.schema import PEOPLE_TYPE
 from synthetic_pages.values import Draft
 
 TRANSLATION_TYPE = "vertaling"  # the type whose source kb.check.page_rules checks
@@ -61,3 +72,15 @@ def prepare(draft: Draft, sources: tuple[TranslatableSource, ...], rng: random.R
         draft.values["translation"] = {"source_sha256": source.sha256}
         draft.title_suffix = f" ({source.short_name})"
         draft.closing_sections.append(VLAAMSE_CONTEXT)
+
+
+def flat(section: str) -> bool:
+    """Whether pages of this section stay out of group folders: profiles are named by
+    their file name in ``netwerk/mensen/`` (``kb.check.network.profile_src``)."""
+    return section == PEOPLE_FOLDER
+
+
+def private_details(page_type: str, text: str) -> bool:
+    """Whether the file of a page of this type holds what ``kb check`` refuses as private
+    contact details (an e-mail address, a phone number): only in profiles."""
+    return page_type == PEOPLE_TYPE and bool(contact_details(text))

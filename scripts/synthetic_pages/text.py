@@ -20,6 +20,7 @@ ADJECTIVE_SHARE = 0.35
 EMPHASIS_SHARE = 0.05  # sentences whose object is set in bold
 # After these determiners a singular het-word takes the base form of the adjective.
 BARE_ADJECTIVE_AFTER = frozenset({"een", "elk", "geen", ""})
+NUMBER_RANGE = (2, 999)  # of {number}
 MAX_TRIES = 200  # drawings of a text before giving up on avoiding the banned phrases
 
 # {Name}, {name2}, {name.form}, {name|lower}
@@ -157,6 +158,8 @@ class Scope:
         if kind == "fraction":
             part = rng.randint(2, 40)
             return f"{part} van de {part + rng.randint(1, 60)}"
+        if kind == "number":
+            return str(rng.randint(*NUMBER_RANGE))
         if kind in lexicon.lists:
             return self.expand(rng.choice(lexicon.lists[kind]))
         raise TemplateError(f"unknown placeholder {{{key}}}")

@@ -9,14 +9,19 @@ import random
 import subprocess
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from support.project import FIXED_TODAY, ROOT
 
+from kb.check import network
+from kb.check.personal_data import contact_details
 from kb.check.project import check_pages
 from kb.model import schema
+from kb.model.dates import add_months
 from kb.model.frontmatter import parse_document
 from kb.model.project import Project
 from kb.model.vocabulary import Vocabulary
@@ -72,7 +77,10 @@ def test_synthetic_pages_of_every_type_pass_kb_check(project_copy: Path) -> None
     docs = [parse_document(p.read_text(encoding="utf-8")) for p in written]
     types = Counter(doc.meta["type"] for doc in docs if doc.meta)
     assert set(types) == _page_types(ROOT), types
-    assert types["artikel"] + types["advies"] > 10  # weighted towards content pages
+    assert {"praktijk", "vraag", "profiel"} <= set(types)  # the network's types too
+    # Weighted towards content pages (of 20 pages, 9 go to one page of each type).
+    assert sum(types[t] for t in schema.CONTENT_TYPES) > 10, types
+    assert max(types, key=lambda t: types[t]) in {"artikel", "advies"}, types
     for doc in docs:
         words = len(doc.body.split())
         assert 600 <= words <= 1200, words
@@ -83,6 +91,68 @@ def test_synthetic_pages_of_every_type_pass_kb_check(project_copy: Path) -> None
     for marker in ("\n- ", "\n1. ", "\n!!! "):
         assert marker in bodies, marker
     _kb_check(project_copy)
+
+
+def test_network_pages_have_their_sections_and_refer_to_pages_that_exist(
+    project_copy: Path,
+) -> None:
+    """Practices, questions and profiles: the body sections of the vocabulary in their
+    order, `related` and a practice's `contact` naming pages that exist (profiles directly
+    in netwerk/mensen/), no private contact details in a profile, consent not lapsed."""
+    docs_dir = project_copy / "docs"
+    written = _synthetic().generate(150, project_copy, seed=2)
+    vocabulary = Vocabulary.load(ROOT)
+    files = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    counts: Counter[str] = Counter()
+    for path in written:
+        doc = parse_document(path.read_text(encoding="utf-8"))
+        assert doc.meta is not None
+        page_type = doc.meta["type"]
+        term = vocabulary.term("types", page_type)
+        assert term is not None
+        headings = [line[3:] for line in doc.body.splitlines() if line.startswith("## ")]
+        assert [h for h in headings if h in term.sections] == list(term.sections), path
+        for target in doc.meta.get("related", []):
+            assert target in files, (path, target)
+            counts["related"] += 1
+        if page_type == "praktijk":
+            for person in doc.meta.get("contact", []):
+                assert f"{network.PEOPLE_FOLDER}/{person}.md" in files, (path, person)
+                counts["contact"] += 1
+        if page_type == schema.PEOPLE_TYPE:
+            assert path.parent == docs_dir / network.PEOPLE_FOLDER
+            assert not contact_details(path.read_text(encoding="utf-8")), path
+            given = date.fromisoformat(str(doc.meta["consent"]["date"]))
+            assert (
+                given <= date.fromisoformat(FIXED_TODAY) < add_months(given, schema.CONSENT_MONTHS)
+            )
+            counts["profiel"] += 1
+    assert counts["related"] and counts["contact"] and counts["profiel"], counts
+    _kb_check(project_copy)
+
+
+def test_a_profile_with_contact_details_is_drawn_again(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synthetic = _synthetic()
+    from synthetic_pages import render
+
+    real_body = render.body
+    spoiled: list[str] = []
+
+    def body(plan: Any, *args: Any) -> str:
+        text = real_body(plan, *args)
+        if plan.type == schema.PEOPLE_TYPE and plan.src not in spoiled:
+            spoiled.append(plan.src)
+            text += "\nBel gerust naar 0470 12 34 56.\n"
+        return text
+
+    monkeypatch.setattr(render, "body", body)
+    written = synthetic.generate(20, project_copy, seed=7)
+    profiles = [p for p in written if f"/{network.PEOPLE_FOLDER}/" in p.as_posix()]
+    assert spoiled and profiles
+    for path in profiles:
+        assert not contact_details(path.read_text(encoding="utf-8")), path
 
 
 def test_a_type_added_to_the_vocabulary_gets_valid_pages(project_copy: Path) -> None:
