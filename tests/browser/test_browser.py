@@ -59,6 +59,14 @@ TYPE_PAGES: dict[str, tuple[str, str]] = {
     "raamcontract": ("raamcontracten/doko-byod/", "raamcontracten/doko-byod.md"),
     "organisatie": ("organisaties/vicli/", "organisaties/vicli.md"),
     "evenement": ("agenda/ict-praktijkdag/", "agenda/ict-praktijkdag.md"),
+    "praktijk": (
+        "praktijk/atlas-college-genk-ransomware-zonder-losgeld/",
+        "praktijk/atlas-college-genk-ransomware-zonder-losgeld.md",
+    ),
+    "vraag": (
+        "vragen/moet-ik-een-datalek-altijd-binnen-72-uur-melden/",
+        "vragen/moet-ik-een-datalek-altijd-binnen-72-uur-melden.md",
+    ),
 }
 HOME = ("", "index.md")
 OVERVIEW = ("rollen/technisch/", "rollen/technisch/index.md")

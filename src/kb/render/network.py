@@ -296,9 +296,9 @@ def region_page(pages: list[Page], people: People, region: str, vocabulary: Voca
     base = url_for(src)
     label = vocabulary.label("regions", region)
 
-    def entries(chosen: list[Page], detail: bool = True) -> str:
+    def entries(chosen: list[Page], detail: bool = True, empty: str = "Nog niets.") -> str:
         if not chosen:
-            return "<p><em>Nog niemand of niets.</em></p>\n"
+            return f"<p><em>{empty}</em></p>\n"
         return (
             UNINDEXED_LIST
             + "\n".join(
@@ -315,8 +315,9 @@ def region_page(pages: list[Page], people: People, region: str, vocabulary: Voca
     everywhere = [p for p in pages if p.type == "organisatie" and not p.meta.get("region")
                   and p.values("helps_with")]  # fmt: skip
     cases = [p for p in pages if p.type == "praktijk" and p.meta.get("region") == region]
-    upcoming = [p for p in split_events(pages, today)[0]
-                if p.meta.get("region") in (region, None)]  # fmt: skip
+    upcoming = split_events(pages, today)[0]
+    events_here = [p for p in upcoming if p.meta.get("region") == region]
+    events_all = [p for p in upcoming if not p.meta.get("region")]
     return (
         front_matter(label, f"Mensen, organisaties, praktijkvoorbeelden en evenementen in {label}.")
         + f"\n# {esc(label)}\n\n"
@@ -324,15 +325,21 @@ def region_page(pages: list[Page], people: People, region: str, vocabulary: Voca
         "praktijkvoorbeelden van scholen en komende evenementen. Deze pagina wordt bij elke "
         "bouw gemaakt.\n\n"
         "## Mensen\n\n"
-        + entries(persons)
+        + entries(persons, empty=(
+            f"Nog niemand uit {esc(label)} in de gids. Help je collega's graag? "
+            + link(relative_url(base, url_for("netwerk/mensen/index.md")), "Zet jezelf in de gids")
+            + "."
+        ))  # fmt: skip
         + "\n## Organisaties in de regio\n\n"
         + entries(local)
         + "\n## Organisaties voor heel Vlaanderen\n\n"
         + entries(everywhere)
         + "\n## Praktijkvoorbeelden\n\n"
         + entries(cases)
-        + "\n## Komende evenementen\n\n"
-        + entries(upcoming)
+        + "\n## Komende evenementen in de regio\n\n"
+        + entries(events_here)
+        + "\n## Komende evenementen voor heel Vlaanderen\n\n"
+        + entries(events_all)
     )
 
 
@@ -389,6 +396,17 @@ def other_schools(page: Page, pages: list[Page], from_src: str) -> str:
     listed = [f"{link(relative_url(base, p.url), esc(p.title))} — {esc(p.description)}"
               for p in cases]  # fmt: skip
     return "\n## Zo deden andere scholen het\n\n" + items(listed) + "\n"
+
+
+def questions_about(page: Page, pages: list[Page], from_src: str) -> str:
+    """At the end of a page that questions rest on (their ``related``): those questions."""
+    asked = sorted((p for p in pages if p.type == "vraag" and page.src in p.values("related")),
+                   key=lambda p: p.title.lower())  # fmt: skip
+    if not asked:
+        return ""
+    base = url_for(from_src)
+    listed = [link(relative_url(base, p.url), esc(p.title)) for p in asked]
+    return "\n## Vragen uit het netwerk hierover\n\n" + items(listed) + "\n"
 
 
 def contacts(page: Page, people: People) -> str:

@@ -122,6 +122,8 @@ def page_parts(project: Project, page: Page, markdown: str, settings: BuildSetti
         text = text.rstrip("\n") + "\n\n" + box
     if page.type == "advies":
         text = text.rstrip("\n") + "\n" + network.other_schools(page, pages, page.src)
+    if page.type in QUESTION_SUBJECTS:
+        text = text.rstrip("\n") + "\n" + network.questions_about(page, pages, page.src)
     if page.src == network.DIRECTORY:
         text += parts.widget("wie-helpt", network.directory(
             pages, people, project.vocabulary, settings.today, page.src))  # fmt: skip
@@ -139,6 +141,10 @@ def page_parts(project: Project, page: Page, markdown: str, settings: BuildSetti
         )  # fmt: skip
     parts.markdown = notices.error_block(page.findings) + text
     return parts
+
+
+# Pages a vraag can rest on (``related``) and that list those questions at their end.
+QUESTION_SUBJECTS = frozenset({"advies", "artikel", "vertaling", "raamcontract", "organisatie"})
 
 
 def asks(page: Page) -> bool:
