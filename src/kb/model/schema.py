@@ -16,9 +16,13 @@ from typing import Any
 
 from kb.model.vocabulary import Vocabulary
 
-CONTENT_TYPES = frozenset({"artikel", "advies", "vertaling", "praktijk", "vraag"})
+CONTENT_TYPES = frozenset({"artikel", "advies", "vertaling", "praktijk", "vraag", "sjabloon"})
+TEMPLATE_TYPE = "sjabloon"  # also published as .docx and .odt
+DEFAULT_TEMPLATE_LICENSE = "CC-BY-4.0"
 # Types whose content ages: months from `reviewed` to the default `review_by`.
-REVIEW_MONTHS: dict[str, int] = {"advies": 12, "vertaling": 12, "raamcontract": 12, "praktijk": 36}
+REVIEW_MONTHS: dict[str, int] = {
+    "advies": 12, "vertaling": 12, "raamcontract": 12, "praktijk": 36, "sjabloon": 12,
+}  # fmt: skip
 DATED_TYPES = frozenset(REVIEW_MONTHS)
 PEOPLE_TYPE = "profiel"  # opt-in entries about people: never in feed, catalogue, sitemap
 NETWORK_TYPES = frozenset({"praktijk", "profiel", "vraag"})
@@ -326,6 +330,15 @@ FIELDS: tuple[Field, ...] = (
         "https://www.doko.be/",
         frozenset({"raamcontract", "organisatie", "evenement"}),
         frozenset({"raamcontract", "organisatie", "evenement"}),
+    ),
+    Field(
+        "license",
+        _enum("template_licenses"),
+        "Licentie van het sjabloon (SPDX-id). Staat ook in het Word- en OpenDocument-bestand.",
+        "CC-BY-4.0",
+        frozenset({TEMPLATE_TYPE}),
+        default=f"`{DEFAULT_TEMPLATE_LICENSE}`",
+        values_from="template_licenses",
     ),
     Field(
         "kind",
