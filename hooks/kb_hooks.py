@@ -23,7 +23,6 @@ from kb.model.project import Project
 from kb.render.theme_meta import theme_meta
 from kb.search.site_search import SiteSearch
 from kb.site import build
-from kb.site.inserts import insert_widgets
 from kb_mkdocs import navigation, parallel, publish
 from kb_mkdocs.state import BuildState
 
@@ -81,7 +80,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     if (record := state.record(page)) is None:
         return markdown
     page.meta = theme_meta(record, state.project.vocabulary)  # known fields, escaped once
-    if state.mine(page) is None or not state.site.is_checked(record):
+    if state.mine(page) is None:
         return markdown
     parts = state.parts[record.src] = state.site.page_parts(record, markdown)
     page.meta.update(parts.meta)
@@ -106,7 +105,7 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
         record.src, page.file.dest_uri, html, page.markdown or "", record.title, description, tags
     )
     parts = state.parts.get(record.src)  # widgets (filters, map) come after the sanitiser
-    return insert_widgets(html, parts.widgets) if parts else html
+    return parts.finish(html) if parts else html
 
 
 @event_priority(-110)  # after kb_parallel's on_env: every process has converted its pages

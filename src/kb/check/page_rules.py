@@ -660,6 +660,26 @@ def _reference_findings(
 # --------------------------------------------------------------------------- entry points
 
 
+_OPEN_FILL_IN = re.compile(r"\[\[(?![^\[\]\n]*\]\])")
+
+
+def fill_in_findings(page: Page) -> list[Finding]:
+    """A template marks every place to fill in as ``[[wat hier komt]]``."""
+    from kb.export.documents import fill_in_places
+
+    out = []
+    for offset, line in enumerate(page.body.split("\n")):
+        if _OPEN_FILL_IN.search(line):
+            out.append(Finding(page.path, page.doc.body_line + offset, "invulplaats-open",
+                               "Een invulplaats begint met `[[` maar sluit niet met `]]` op "
+                               "dezelfde regel. Schrijf ze als `[[naam van de school]]`."))  # fmt: skip
+    if not fill_in_places(page.body):
+        out.append(Finding(page.path, page.doc.body_line, "geen-invulplaats",
+                           "Een sjabloon heeft minstens één plaats om in te vullen, gemarkeerd "
+                           "als `[[wat hier komt]]`, bv. `[[naam van de school]]`."))  # fmt: skip
+    return out
+
+
 def validate_page(page: Page, context: Context) -> list[Finding]:
     """All findings for one page (also stored on ``page.findings``)."""
     out: list[Finding] = []
@@ -684,6 +704,13 @@ def validate_page(page: Page, context: Context) -> list[Finding]:
         out.extend(network.section_findings(page, context.vocabulary, scan))
         out.extend(network.reference_findings(page, context.known_files))
         out.extend(network.profile_findings(page, context.today))
+        if page.type == schema.SCAN_TYPE:
+            out.append(Finding(page.path, page.doc.line_of(("type",)), "zelfscan-in-docs",
+                               "Een zelfscan is geen pagina in docs/ maar een bestand in "
+                               "data/zelfscans/ (`kb new zelfscan \"Titel\"` maakt er een); de "
+                               "site maakt er zelf de pagina van."))  # fmt: skip
+    if page.type == schema.TEMPLATE_TYPE:
+        out.extend(fill_in_findings(page))
     out.extend(body_findings(page, context, scan))
     out.extend(editorial.remark_findings(page, context.editorial_phrases))
     page.findings = sorted(set(out), key=lambda f: (f.line or 0, f.code, f.message))

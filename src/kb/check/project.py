@@ -19,6 +19,7 @@ from kb.check.navigation import navigation_findings
 from kb.check.page_rules import Context, validate_page
 from kb.check.redirects import check_redirects
 from kb.check.static_files import static_file_findings
+from kb.check.zelfscans import scan_findings
 from kb.model import dates
 from kb.model.files import symlink_findings
 from kb.model.findings import Finding, sort_findings
@@ -37,7 +38,7 @@ def context(project: Project) -> Context:
         project.scan_files()
     return Context(
         vocabulary=project.vocabulary,
-        known_files=project.known_files,
+        known_files=project.known_files | set(project.scans),  # scans: generated pages
         registries=project.registries,
         today=dates.today(),
         editorial_phrases=load_phrases(project.root),
@@ -73,7 +74,15 @@ def check_pages(
             meanwhile()
     for page in pages:
         project.pages[page.src] = page
+    check_scans(project, checks)
     return pages
+
+
+def check_scans(project: Project, checks: Context | None = None) -> None:
+    """Check every self-assessment (their records keep the findings)."""
+    checks = checks or context(project)
+    for record in project.scans.values():
+        record.findings = scan_findings(record, checks)
 
 
 def check_page(project: Project, src: str, text: str | bytes) -> Page:
@@ -129,6 +138,6 @@ def project_findings(project: Project) -> list[Finding]:
     made = generated_sources(project)
     items.extend(check_redirects(project.root, mapping, project.known_files, made))
     items.extend(load_glossary(project.root)[1])
-    for page in project.pages.values():
+    for page in project.listed_pages():
         items.extend(page.findings)
     return sort_findings(items)

@@ -16,6 +16,7 @@ from kb.model.pages import Page, read_page
 from kb.model.registries import Registries, load_registries
 from kb.model.settings import Settings, load_settings
 from kb.model.vocabulary import VOCABULARY_FILE, Vocabulary
+from kb.model.zelfscans import load_record, scan_files
 
 DOCS_DIR = "docs"
 
@@ -36,6 +37,11 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
+def load_scans(root: Path) -> dict[str, Page]:
+    records = (load_record(root, path) for path in scan_files(root))
+    return {record.src: record for record in records}
+
+
 @dataclass
 class Project:
     root: Path
@@ -46,6 +52,8 @@ class Project:
     glossary: dict[str, str] = field(default_factory=dict)  # abbreviation -> meaning
     pages: dict[str, Page] = field(default_factory=dict)  # by docs-relative path
     known_files: set[str] = field(default_factory=set)
+    # Self-assessments (data/zelfscans/), by the page the site generates for them.
+    scans: dict[str, Page] = field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path, docs_dir: Path | None = None) -> Project:
@@ -61,6 +69,7 @@ class Project:
             registries=load_registries(root),
             settings=load_settings(root),
             glossary=load_glossary(root)[0],
+            scans=load_scans(root),
         )
 
     # ----------------------------------------------------------------- files
@@ -95,6 +104,11 @@ class Project:
     def read(self, src: str, text: str | bytes | None = None) -> Page:
         """Read one page of docs/ (or ``text`` as that page), without checking it."""
         return read_page(self.docs_dir, src, self.root, text=text)
+
+    def listed_pages(self) -> list[Page]:
+        """The pages of docs/ and the records of the self-assessments: what the views,
+        the catalogue and the status page list."""
+        return [*self.pages.values(), *self.scans.values()]
 
     def markdown_sources(self) -> list[str]:
         if not self.known_files:

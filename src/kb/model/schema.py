@@ -22,6 +22,7 @@ DEFAULT_TEMPLATE_LICENSE = "CC-BY-4.0"
 # Types whose content ages: months from `reviewed` to the default `review_by`.
 REVIEW_MONTHS: dict[str, int] = {
     "advies": 12, "vertaling": 12, "raamcontract": 12, "praktijk": 36, "sjabloon": 12,
+    "zelfscan": 12,
 }  # fmt: skip
 DATED_TYPES = frozenset(REVIEW_MONTHS)
 PEOPLE_TYPE = "profiel"  # opt-in entries about people: never in feed, catalogue, sitemap
@@ -33,8 +34,11 @@ def is_dated(page_type: str) -> bool:
     return page_type in DATED_TYPES
 
 
+# A self-assessment: a YAML file in data/zelfscans/, published as a generated page.
+SCAN_TYPE = "zelfscan"
+SCAN_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Listed in the role, topic and level overviews and the catalogue (people are not).
-LISTED_TYPES = CONTENT_TYPES | {"raamcontract", "organisatie", "evenement"}
+LISTED_TYPES = CONTENT_TYPES | {"raamcontract", "organisatie", "evenement", SCAN_TYPE}
 OVERVIEW_TYPE = "overzicht"
 ALL_TYPES = LISTED_TYPES | {OVERVIEW_TYPE, PEOPLE_TYPE}
 
@@ -107,6 +111,53 @@ _URL = {"type": "string", "pattern": URL_PATTERN}
 
 ALL = frozenset(ALL_TYPES)
 
+_SLUG = {"type": "string", "pattern": SCAN_ID_PATTERN}
+SCAN_ANSWER_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": {**_SLUG, "description": "Id van het antwoord, uniek binnen de vraag."},
+        "label": {**_text(200), "description": "Het antwoord zoals de lezer het ziet."},
+        "score": {"type": "integer", "minimum": 0, "maximum": 3,
+                  "description": "0 (zwakst) tot 3 (sterkst)."},
+    },
+    "required": ["id", "label", "score"],
+    "additionalProperties": False,
+}  # fmt: skip
+SCAN_QUESTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": {**_SLUG, "description": "Id van de vraag, uniek in de hele scan."},
+        "text": {**_text(300), "description": "De vraag."},
+        "help": {**_text(500), "description": "Uitleg bij de vraag (optioneel)."},
+        "weight": {"type": "integer", "minimum": 1, "maximum": 3,
+                   "description": "Hoe zwaar de vraag weegt: 1, 2 of 3."},
+        "answers": {"type": "array", "minItems": 2, "maxItems": 5, "items": SCAN_ANSWER_SCHEMA,
+                    "description": "2 tot 5 antwoorden, van zwakst naar sterkst."},
+        "action": {**_text(600), "description": "Wat je school doet als de score laag is."},
+        "advice": {"type": "array", "minItems": 1, "uniqueItems": True,
+                   "items": {"type": "string", "pattern": PAGE_PATH_PATTERN},
+                   "description": "Pagina's met het advies, vanaf `docs/`."},
+        "refs": {"type": "array", "minItems": 1, "uniqueItems": True, "items": _text(80),
+                 "description": "Ids in andere kaders, bv. `CyFun 2023 BASIC PR.AC-1.1`."},
+    },
+    "required": ["id", "text", "weight", "answers", "action", "advice"],
+    "additionalProperties": False,
+}  # fmt: skip
+SCAN_SECTIONS_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "properties": {
+            "id": {**_SLUG, "description": "Id van het onderdeel, uniek in de scan."},
+            "title": {**_text(TITLE_MAX), "description": "Titel van het onderdeel."},
+            "questions": {"type": "array", "minItems": 1, "items": SCAN_QUESTION_SCHEMA},
+        },
+        "required": ["id", "title", "questions"],
+        "additionalProperties": False,
+    },
+}
+
 FIELDS: tuple[Field, ...] = (
     Field(
         "title",
@@ -140,7 +191,7 @@ FIELDS: tuple[Field, ...] = (
         "Voor welke rollen van de ICT-coördinator (uit het memorandum) de pagina bedoeld is.",
         "[technisch, planner]",
         LISTED_TYPES | {PEOPLE_TYPE},
-        CONTENT_TYPES | {PEOPLE_TYPE},
+        CONTENT_TYPES | {PEOPLE_TYPE, SCAN_TYPE},
         values_from="roles",
     ),
     Field(
@@ -149,7 +200,7 @@ FIELDS: tuple[Field, ...] = (
         "Over welke thema's de pagina gaat.",
         "[beveiliging, cloud]",
         LISTED_TYPES | {PEOPLE_TYPE},
-        CONTENT_TYPES | {PEOPLE_TYPE},
+        CONTENT_TYPES | {PEOPLE_TYPE, SCAN_TYPE},
         values_from="topics",
     ),
     Field(
@@ -192,6 +243,7 @@ FIELDS: tuple[Field, ...] = (
         "pagina de melding 'mogelijk verouderd'.",
         "2027-11-28",
         DATED_TYPES,
+        frozenset({SCAN_TYPE}),
         default="`reviewed` + 12 maanden (36 voor een `praktijk`)",
     ),
     Field(
@@ -330,6 +382,52 @@ FIELDS: tuple[Field, ...] = (
         "https://www.doko.be/",
         frozenset({"raamcontract", "organisatie", "evenement"}),
         frozenset({"raamcontract", "organisatie", "evenement"}),
+    ),
+    Field(
+        "version",
+        {"type": "integer", "minimum": 1},
+        "Versie van de zelfscan (een geheel getal). Verhoog ze als vragen of antwoorden "
+        "van betekenis veranderen: bewaarde antwoorden die niet meer bestaan, vallen dan weg "
+        "en de pagina zegt dat de scan veranderde.",
+        "2",
+        frozenset({SCAN_TYPE}),
+        frozenset({SCAN_TYPE}),
+    ),
+    Field(
+        "sources",
+        {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {
+                "type": "string",
+                "anyOf": [{"pattern": SCAN_ID_PATTERN}, {"pattern": HTTPS_PATTERN}],
+            },
+        },
+        "Waarop de zelfscan steunt: ids uit `data/sources.yml` (dan geldt dezelfde "
+        "licentiecontrole als voor een vertaling) of webadressen (https://…).",
+        "[ccb-cyberfundamentals, https://www.vlaanderen.be/digitaal-vlaanderen]",
+        frozenset({SCAN_TYPE}),
+        frozenset({SCAN_TYPE}),
+    ),
+    Field(
+        "sections",
+        lambda vocabulary: SCAN_SECTIONS_SCHEMA,
+        "De onderdelen van de zelfscan, elk met `id`, `title` en `questions`. Een vraag "
+        "heeft een `id` (uniek in de scan), `text`, eventueel `help`, een `weight` van 1 tot "
+        "3, 2 tot 5 `answers` (elk met `id`, `label` en een `score` van 0 tot 3, minstens "
+        "twee verschillende scores), een `action` (wat te doen bij een lage score), `advice` "
+        "(paden van pagina's vanaf `docs/`) en eventueel `refs` (ids in andere kaders).",
+        "\n  - id: accounts\n    title: Accounts en wachtwoorden\n    questions:\n"
+        "      - id: mfa-personeel\n        text: Gebruikt elk personeelslid MFA?\n"
+        "        weight: 3\n        answers:\n"
+        "          - {id: nee, label: Nee, score: 0}\n"
+        "          - {id: ja, label: Ja, iedereen, score: 3}\n"
+        "        action: Zet MFA aan voor elk personeelsaccount.\n"
+        "        advice: [adviezen/wachtwoordbeleid-en-mfa.md]\n"
+        "        refs: [CyFun 2023 BASIC PR.AC-1.1]",
+        frozenset({SCAN_TYPE}),
+        frozenset({SCAN_TYPE}),
     ),
     Field(
         "license",

@@ -22,6 +22,7 @@ LISTS = (
     "cost_periods",
     "availability",
     "contact_kinds",
+    "template_licenses",
 )
 
 
@@ -33,6 +34,7 @@ class Term:
     plural: str = ""
     section: str = ""
     sections: tuple[str, ...] = ()  # body sections (## headings) a page of the type needs
+    url: str = ""  # e.g. the text of a licence
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +66,7 @@ class Vocabulary:
                     plural=str((value or {}).get("plural", "")),
                     section=str((value or {}).get("section", "")),
                     sections=tuple(str(h) for h in (value or {}).get("sections") or ()),
+                    url=str((value or {}).get("url", "")),
                 )
                 for key, value in raw.items()
             }

@@ -14,6 +14,13 @@ from html import escape
 _CODE = re.compile(r"`([^`\n]+)`")
 
 
+WIDGET = "<!--kb-widget:{name}-->"  # where a widget goes; filled in after the sanitiser
+
+
+def widget_marker(name: str) -> str:
+    return WIDGET.format(name=name)
+
+
 def esc(value: object) -> str:
     return escape(str(value), quote=True)
 

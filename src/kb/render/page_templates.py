@@ -13,8 +13,13 @@ from kb.model.project import Project
 DEFAULT_AUTHOR = "Redactie Kennisbank ICT-coördinatoren"
 
 
+# Types whose files are YAML data, not Markdown pages (a scan lives in data/zelfscans/).
+DATA_TEMPLATES = {"zelfscan": "yml"}
+
+
 def template_text(page_type: str) -> str:
-    return resources.files("kb.templates").joinpath(f"{page_type}.md").read_text("utf-8")
+    extension = DATA_TEMPLATES.get(page_type, "md")
+    return resources.files("kb.templates").joinpath(f"{page_type}.{extension}").read_text("utf-8")
 
 
 def _yaml_list(values: list[str], vocabulary_name: str, project: Project) -> str:

@@ -31,15 +31,20 @@ def field_reference(vocabulary: Vocabulary) -> str:
 
 def templates_markdown(project: Project) -> str:
     """Every page template, as ``kb new`` would write it."""
-    from kb.render.page_templates import render_template
+    from kb.model.zelfscans import SCANS_DIR
+    from kb.render.page_templates import DATA_TEMPLATES, render_template
 
     out = []
     for page_type in project.vocabulary.keys("types"):
         term = project.vocabulary.term("types", page_type)
         label = term.label if term else page_type
         folder = f" Hoort in `docs/{term.section}/`." if term and term.section else ""
+        language = "markdown"
+        if page_type in DATA_TEMPLATES:
+            folder = f" Een bestand in `{SCANS_DIR}/`; de site maakt er de pagina van."
+            language = "yaml"
         out.append(f"## {label} (`{page_type}`)\n")
         out.append(f"{term.description if term else ''}{folder}\n")
         text = render_template(project, page_type, "Titel van je pagina")
-        out.append("````markdown\n" + text.rstrip("\n") + "\n````\n")
+        out.append(f"````{language}\n" + text.rstrip("\n") + "\n````\n")
     return "\n".join(out)

@@ -23,7 +23,7 @@ def status_page(project: Project, today: date) -> str:
     def page_link(page: Page) -> str:
         return link(relative_url(base, page.url), esc(page.title))
 
-    pages = sorted(project.pages.values(), key=lambda p: p.src)
+    pages = sorted(project.listed_pages(), key=lambda p: p.src)
     out = [
         front_matter(
             "Status voor beheerders",

@@ -9,6 +9,8 @@ from pathlib import Path
 from kb.check.page_rules import suggest_slug
 from kb.model.files import safe_path
 from kb.model.project import Project
+from kb.model.schema import SCAN_TYPE
+from kb.model.zelfscans import SCANS_DIR
 from kb.render.page_templates import render_template
 
 _FOLDER_PART = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,6 +54,8 @@ def new_page(
             f"Bron `{source}` staat niet in data/sources.yml. Bekende bronnen: {known}. "
             "Voeg een nieuwe bron toe met `kb sources update ID BESTAND_OF_URL`."
         )
+    if page_type == SCAN_TYPE:
+        return _new_scan(project, title, roles, topics)
     term = vocabulary.term("types", page_type)
     folder = (section or (term.section if term else "")).strip().strip("/")
     if not folder:
@@ -70,6 +74,22 @@ def new_page(
             f"{target.relative_to(project.root)} bestaat al. Kies een andere titel."
         )
     text = render_template(project, page_type, title.strip(), roles, topics, source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return Scaffold(path=target, text=text)
+
+
+def _new_scan(
+    project: Project, title: str, roles: list[str] | None, topics: list[str] | None
+) -> Scaffold:
+    """A scan is a YAML file in data/zelfscans/ (its page is generated)."""
+    slug = suggest_slug(title.strip() + ".yml")
+    target = safe_path(project.root, f"{SCANS_DIR}/{slug}")
+    if target is None:
+        raise ScaffoldError(f"`{SCANS_DIR}` bevat een symbolische link.")
+    if target.exists():
+        raise ScaffoldError(f"{target.relative_to(project.root)} bestaat al. Kies een andere titel.")
+    text = render_template(project, SCAN_TYPE, title.strip(), roles, topics)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return Scaffold(path=target, text=text)

@@ -18,7 +18,7 @@ from kb.model import dates
 from kb.model.files import symlink_findings
 from kb.model.pages import Page
 from kb.model.project import Project
-from kb.site.inserts import PageParts, page_parts
+from kb.site.inserts import PageParts, generated_parts, page_parts
 from kb.site.outputs import BuildSettings, Output, site_outputs
 
 # .pages problems the build survives: titles are escaped and links to other sites
@@ -115,4 +115,6 @@ class Site:
         return page.src in self.project.pages
 
     def page_parts(self, page: Page, markdown: str) -> PageParts:
-        return page_parts(self.project, page, markdown, self.settings)
+        if self.is_checked(page):
+            return page_parts(self.project, page, markdown, self.settings)
+        return generated_parts(self.project, page, markdown)

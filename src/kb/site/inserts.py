@@ -17,8 +17,12 @@ from kb.model.pages import Page
 from kb.model.project import Project
 from kb.model.schema import LISTED_TYPES
 from kb.model.vocabulary import VOCABULARY_FILE
-from kb.render import network, notices, reference
-from kb.render.markup import esc, link
+from kb.export import documents
+from kb.model.pages import url_for
+from kb.model.schema import TEMPLATE_TYPE
+from kb.model.zelfscans import build_scan
+from kb.render import network, notices, reference, zelfscan
+from kb.render.markup import esc, link, widget_marker
 from kb.review.translation_status import translation_status
 from kb.site.outputs import BODY, GLOSSARY_FILE, LIST_FIELDS, REGISTRIES, BuildSettings, Depends
 from kb.model.vocabulary import Vocabulary
@@ -57,6 +61,8 @@ def landing_section(
             return agenda_section(pages, src, today)
         if parts[0] == "raamcontracten":
             return contracts_section(pages, src, today, vocabulary)
+        if parts[0] == TOOLS_SECTION:  # every tool: the scans and the templates
+            return "".join(type_section(pages, t, src, vocabulary, glossary) for t in TOOL_TYPES)
         for page_type in vocabulary.keys("types"):
             term = vocabulary.term("types", page_type)
             if term and term.section == parts[0]:
@@ -64,7 +70,8 @@ def landing_section(
     return ""
 
 
-WIDGET = "<!--kb-widget:{name}-->"  # where a widget goes; filled in after the sanitiser
+TOOLS_SECTION = "werkinstrumenten"
+TOOL_TYPES = ("zelfscan", TEMPLATE_TYPE)
 ASK_TYPES = frozenset({"advies"})  # pages that end with "Stel je vraag aan het netwerk"
 
 
@@ -76,9 +83,15 @@ class PageParts:
     markdown: str
     meta: dict[str, str] = field(default_factory=dict)
     widgets: dict[str, str] = field(default_factory=dict)
+    fill_ins: bool = False  # mark [[...]] places (templates)
+
+    def finish(self, html: str) -> str:
+        """The sanitised HTML with what comes after the sanitiser: widgets, fill-ins."""
+        html = insert_widgets(html, self.widgets)
+        return documents.mark_fill_ins(html) if self.fill_ins else html
 
     def widget(self, name: str, html: str) -> str:
-        marker = WIDGET.format(name=name)
+        marker = widget_marker(name)
         self.widgets[marker] = html
         return f"\n{marker}\n"
 
@@ -91,7 +104,7 @@ def insert_widgets(html: str, widgets: dict[str, str]) -> str:
 
 def page_parts(project: Project, page: Page, markdown: str, settings: BuildSettings) -> PageParts:
     """The page's Markdown as the build converts it, with everything the build adds."""
-    pages = list(project.pages.values())  # one list for all pages: no copy per page
+    pages = project.listed_pages()
     people = network.People.of(pages, settings.today)
     kb_settings = project.settings.kb
     generators = {
@@ -111,6 +124,10 @@ def page_parts(project: Project, page: Page, markdown: str, settings: BuildSetti
         top += notices.review_notice(page, settings.today)
     if page.type == "evenement" and page.is_valid:
         top += event_facts(page)
+    if page.type == TEMPLATE_TYPE:
+        parts.fill_ins = True
+        if page.is_valid:
+            top += download_links(page)
     text = notices.insert_after_title(parts.markdown, top)
     if page.type == "praktijk":
         text = text.rstrip("\n") + "\n" + network.contacts(page, people)
@@ -145,6 +162,34 @@ def page_parts(project: Project, page: Page, markdown: str, settings: BuildSetti
 
 # Pages a vraag can rest on (``related``) and that list those questions at their end.
 QUESTION_SUBJECTS = frozenset({"advies", "artikel", "vertaling", "raamcontract", "organisatie"})
+
+
+def download_links(page: Page) -> str:
+    """'Download als Word (.docx)' and '... OpenDocument (.odt)' under a template's title."""
+    base = url_for(page.src)
+    links = [
+        f'<a class="md-button" href="{esc(relative_file(base, documents.document_path(page.src, fmt)))}">'
+        f"Download als {esc(name)} (.{fmt})</a>"
+        for fmt, name in documents.FORMATS.items()
+    ]
+    return '<p class="kb-downloads">' + " ".join(links) + "</p>\n\n"
+
+
+def relative_file(from_url: str, path: str) -> str:
+    import posixpath
+
+    return posixpath.relpath(path, from_url or ".")
+
+
+def generated_parts(project: Project, page: Page, markdown: str) -> PageParts:
+    """What the build adds to a generated page: a scan's questionnaire."""
+    parts = PageParts(markdown)
+    record = project.scans.get(page.src)
+    scan = build_scan(record) if record is not None else None
+    if scan is not None:
+        titles = {p.src: p.title for p in project.pages.values()}
+        parts.widgets[widget_marker(zelfscan.WIDGET_NAME)] = zelfscan.scan_form(scan, titles)
+    return parts
 
 
 def asks(page: Page) -> bool:

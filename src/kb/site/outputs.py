@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from kb.export import calendar, catalogue, feed, redirect_pages
+from kb.check.markdown_render import renderer
+from kb.export import calendar, catalogue, documents, feed, redirect_pages
 from kb.model import dates
 from kb.model.events import is_confirmed
 from kb.model.git_dates import last_changed
@@ -23,9 +24,11 @@ from kb.model.pages import Page
 from kb.model.project import Project
 from kb.model.redirects import REDIRECTS_FILE, load_redirects
 from kb.model.registries import LICENSES_FILE, SOURCES_FILE
-from kb.model.schema import LISTED_TYPES, PEOPLE_TYPE
+from kb.model.schema import LISTED_TYPES, PEOPLE_TYPE, TEMPLATE_TYPE
 from kb.model.vocabulary import VOCABULARY_FILE
-from kb.render import lists, network, status_page
+from kb.model.zelfscans import build_scan
+from kb.render import lists, network, status_page, zelfscan
+from kb.render.markup import widget_marker
 
 STATUS_PAGE = "status/index.md"
 FEED = "feed.xml"
@@ -122,6 +125,7 @@ def generated_sources(project: Project) -> set[str]:
     sources = {STATUS_PAGE, FEED, CALENDAR, CATALOGUE, CATALOGUE_SCHEMA}
     sources |= {level_page_source(level) for level in project.vocabulary.keys("levels")}
     sources |= {network.region_page_source(r) for r in project.vocabulary.keys("regions")}
+    sources |= set(project.scans)
     sources |= {
         event_calendar_source(page.src)
         for page in project.pages.values()
@@ -130,9 +134,25 @@ def generated_sources(project: Project) -> set[str]:
     return sources
 
 
+def add_documents(add: Any, pages: list[Page], project: Project, settings: BuildSettings) -> None:
+    """Every template page as .docx and .odt (cached by content, see kb.export.documents)."""
+    templates = [p for p in pages if p.type == TEMPLATE_TYPE and p.is_valid]
+    render = renderer(project.settings) if templates else None
+    if render is None:
+        return
+    cache = documents.DocumentCache.for_project(project.root)
+    for page in templates:
+        info = documents.document_info(page, project.vocabulary, settings.site_url)
+        html = documents.document_html(page, render(page.body), info)
+        for fmt in documents.FORMATS:
+            add(documents.document_path(page.src, fmt), cache.convert(html, fmt, info),
+                Depends(frozenset({TEMPLATE_TYPE}), frozenset({BODY, ALL_FIELDS}),
+                        frozenset({VOCABULARY_FILE})))  # fmt: skip
+
+
 def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]:
     """Every generated output of the site, by path (see the module's docstring)."""
-    pages = list(project.pages.values())
+    pages = project.listed_pages()
     vocabulary = project.vocabulary
     out: dict[str, Output] = {}
 
@@ -192,6 +212,16 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
         catalogue.dumps(catalogue.catalogue_schema(vocabulary)),
         Depends(data=frozenset({VOCABULARY_FILE})),
     )
+    add_documents(add, pages, project, settings)
+    titles = {p.src: p.title for p in project.pages.values()}
+    for record in project.scans.values():
+        add(
+            record.src,
+            zelfscan.scan_page(record, build_scan(record), widget_marker(zelfscan.WIDGET_NAME),
+                               project.registries, titles, settings.today),  # fmt: skip
+            Depends(None, frozenset({"title"}), frozenset({record.path, VOCABULARY_FILE})
+                    | REGISTRIES, today=True),  # fmt: skip
+        )
     for region in vocabulary.keys("regions"):
         add(
             network.region_page_source(region),
