@@ -22,6 +22,7 @@ LISTS = (
     "cost_periods",
     "availability",
     "contact_kinds",
+    "template_licenses",
 )
 
 
