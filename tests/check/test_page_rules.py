@@ -45,6 +45,8 @@ BAD = [
     ("praktijk-zonder-sectie.md", "onbekende-waarde", 9, "`reuzegroot`"),
     ("vraag-kapotte-verwijzing.md", "gebroken-link", 10, "`adviezen/bestaat-niet.md`"),
     ("vraag-kapotte-verwijzing.md", "sectie-ontbreekt", 12, "`## Kort antwoord`"),
+    ("sjabloon-zonder-invulplaats.md", "invulplaats-open", 15, "sluit niet met `]]`"),
+    ("sjabloon-zonder-invulplaats.md", "geen-invulplaats", 10, "`[[naam van de school]]`"),
     ("yaml-tab.md", "yaml-tab", 3, "tab-teken"),
     ("yaml-aanhalingsteken.md", "yaml-aanhalingsteken", 2, "aanhalingsteken wordt niet gesloten"),
     ("geen-mapping.md", "yaml-geen-mapping", 2, "geen reeks velden"),

@@ -97,7 +97,10 @@ def document_html(page: Page, body_html: str, info: DocumentInfo) -> str:
     html = _ADMONITION.sub(
         lambda m: f"<blockquote><p><strong>{m.group(1)}</strong></p>{m.group(2)}</blockquote>", html
     )
-    html = _CHECKBOX.sub(lambda m: "☒ " if "checked" in m.group(1) else "☐ ", html)
+    # In a span: pandoc would read a bare ☐ as a task list, which its writers drop.
+    html = _CHECKBOX.sub(
+        lambda m: f'<span class="kb-vakje">{"☒" if "checked" in m.group(1) else "☐"}</span> ', html
+    )
     html = mark_fill_ins(html, css_class="")  # pandoc: a highlight in Word and LibreOffice
     day = dates.parse_date(info.reviewed)
     when = dates.format_date_nl(day) if day else info.reviewed
