@@ -10,6 +10,7 @@ import posixpath
 import re
 from typing import Any
 
+from synthetic_pages import rules
 from synthetic_pages.lexicon import Lexicon
 from synthetic_pages.plan import PagePlan
 from synthetic_pages.text import Writer
@@ -73,6 +74,7 @@ def body(plan: PagePlan, links: list[PagePlan], writer: Writer, lexicon: Lexicon
     rng = writer.rng
     target_words = rng.randint(*WORDS_PER_PAGE)
     parts: list[str] = [f"# {plan.title}", "", writer.paragraph((3, 5)), ""]
+    parts += rules.body_lines(plan.type)
     lead = lexicon.lead_sections.get(plan.type, ())
     for heading in lead:
         parts += [f"## {heading}", "", writer.paragraph((2, 4)), ""]

@@ -5,6 +5,9 @@ Translations: ``kb.check.page_rules.translation_findings`` wants a source regist
 ``translation.source_sha256`` equal to that source's sha256 (else the build reports the
 translation as outdated) and a section ``## In de Vlaamse context``.
 
+Templates: at least one place to fill in, ``[[...]]`` (``body_lines``). Self-assessments
+are data files, not pages: the generator makes none (``available``).
+
 Profiles (``kb.check.network``): a practice's ``contact`` names a profile by its file
 name, ``netwerk/mensen/<id>.md``, so profiles stay directly in their folder (``flat``);
 and no text of a profile may look like private contact details (``private_details``,
@@ -29,7 +32,7 @@ from kb.check.network import PEOPLE_FOLDER
 from kb.check.page_rules import VLAAMSE_CONTEXT
 from kb.check.personal_data import contact_details
 from kb.model.registries import Registries
-from kb.model.schema import PEOPLE_TYPE
+from kb.model.schema import PEOPLE_TYPE, SCAN_TYPE, TEMPLATE_TYPE
 from synthetic_pages.values import Draft
 
 TRANSLATION_TYPE = "vertaling"  # the type whose source kb.check.page_rules checks
@@ -60,8 +63,19 @@ def translatable_sources(registries: Registries) -> tuple[TranslatableSource, ..
 
 
 def available(page_type: str, sources: tuple[TranslatableSource, ...]) -> bool:
-    """Whether a valid page of this type can be made (a translation needs a source)."""
+    """Whether a valid page of this type can be made (a translation needs a source; a
+    self-assessment is a YAML file in data/zelfscans/, not a page of docs/)."""
+    if page_type == SCAN_TYPE:
+        return False
     return page_type != TRANSLATION_TYPE or bool(sources)
+
+
+def body_lines(page_type: str) -> list[str]:
+    """Lines a page of this type needs in its text: a template marks at least one place to
+    fill in (``kb.check.page_rules.fill_in_findings``)."""
+    if page_type == TEMPLATE_TYPE:
+        return ["Naam van de school: [[naam van de school]]", ""]
+    return []
 
 
 def prepare(draft: Draft, sources: tuple[TranslatableSource, ...], rng: random.Random) -> None:

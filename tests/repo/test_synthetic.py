@@ -39,8 +39,9 @@ def _synthetic() -> ModuleType:
 
 
 def _page_types(root: Path) -> set[str]:
-    """Every type of the vocabulary except the overview pages."""
-    return set(Vocabulary.load(root).keys("types")) - {schema.OVERVIEW_TYPE}
+    """Every type of the vocabulary except the overview pages and the self-assessments
+    (data files in data/zelfscans/, not pages)."""
+    return set(Vocabulary.load(root).keys("types")) - {schema.OVERVIEW_TYPE, schema.SCAN_TYPE}
 
 
 def _kb_check(root: Path) -> None:
