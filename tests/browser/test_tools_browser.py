@@ -235,3 +235,15 @@ def test_tools_have_no_accessibility_violations(
     finally:
         page.close()
     assert not violations, f"{url} ({scheme}):\n" + "\n".join(violations)
+
+
+def test_printing_with_answers_shows_the_plan_not_the_questions(scan_page: Any) -> None:
+    _answer_all(scan_page, "lowest")
+    scan_page.emulate_media(media="print")
+    try:
+        assert scan_page.locator("[data-zelfscan-result]").is_visible()
+        assert scan_page.locator("[data-zelfscan-actions] > ol > li").first.is_visible()
+        assert not scan_page.locator("[data-zelfscan-question]").first.is_visible()
+        assert not scan_page.locator("[data-zelfscan-tools]").is_visible()
+    finally:
+        scan_page.emulate_media(media="screen")
