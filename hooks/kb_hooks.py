@@ -20,19 +20,19 @@ from mkdocs.structure.pages import Page as MkPage
 from kb.check import html_policy
 from kb.check.project import check_pages, project_findings
 from kb.model.project import Project
-from kb.render.theme_meta import theme_meta
+from kb.render.theme_meta import tag_chips, theme_meta
 from kb.search.site_search import SiteSearch
 from kb.site import build
 from kb_mkdocs import navigation, parallel, publish
-from kb_mkdocs.state import BuildState
+from kb_mkdocs.state import shared
 
 log = logging.getLogger("mkdocs.plugins.kb")
 LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
-state = BuildState()
+state = shared
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    state.dirty = dirty
+    state.dirty, state.serving = dirty, command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -52,6 +52,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.searching = search = SiteSearch(project.root)
     state.converted.clear()  # `mkdocs serve` runs this for every rebuild
     state.parts.clear()
+    state.sanitized.clear()
+    search.keep_copies = state.serving  # live rebuilds index again from the copies
     try:
         refused, lapsed = build.refused_files(project), build.lapsed_profiles(project)
     except build.BuildStop as stop:
@@ -87,6 +89,12 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: F
     return parts.markdown
 
 
+def on_page_context(context: Any, page: MkPage, config: MkDocsConfig, nav: Navigation) -> Any:
+    if (record := state.record(page)) is not None:  # the tags above the title
+        context["tags"] = tag_chips(record, state.project.vocabulary)
+    return context
+
+
 @event_priority(-50)  # after awesome-pages has set the sections' titles
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return navigation.escape_titles(nav)
@@ -99,6 +107,8 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
         for problem in html_policy.check_fragment(html):
             log.error(f"{record.path}: fout: {problem} (de inhoud werd verwijderd)")
     html = html_policy.sanitize(html)  # published HTML cannot run script or load others
+    if state.serving:
+        state.sanitized[record.src] = html
     description = record.description if state.site.is_checked(record) else ""
     tags = [str(tag) for tag in page.meta.get("tags") or []]
     state.converted[record.src] = state.search.page_converted(

@@ -17,6 +17,7 @@ from kb_mkdocs import parallel
 @dataclass
 class BuildState:
     dirty: bool = False
+    serving: bool = False  # under `mkdocs serve`: kb_mkdocs.live keeps this between builds
     loaded: Project | None = None
     made: Site | None = None
     searching: SiteSearch | None = None
@@ -24,6 +25,9 @@ class BuildState:
     converted: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)
     # What the build made of each page (widgets are inserted after the sanitiser).
     parts: dict[str, PageParts] = field(default_factory=dict)
+    # Each page's sanitised HTML (before widgets), while serving: live rebuilds write a
+    # page's search copy again from it when the site's search vocabulary changes.
+    sanitized: dict[str, str] = field(default_factory=dict)
 
     @property
     def project(self) -> Project:
@@ -47,3 +51,8 @@ class BuildState:
     def mine(self, page: MkPage) -> Page | None:
         """The record of a page this process converts and writes (parallel build)."""
         return self.record(page) if parallel.renders_here(page) else None
+
+
+# One state per process: MkDocs loads the hook files again for every build of
+# `mkdocs serve`, and live rebuilds (kb_mkdocs.live) continue from the last build.
+shared = BuildState()

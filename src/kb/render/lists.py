@@ -159,6 +159,32 @@ def type_section(
     return f"\n## Alle {title.lower()}\n\n" + page_list(chosen, from_src, vocabulary, glossary)
 
 
+# --------------------------------------------------------------------------- tags
+
+TAGS_PAGE = "tags.md"
+
+
+def tag_anchor(tag: str) -> str:
+    return f"tag-{tag}"
+
+
+def tags_section(pages: list[Page], from_src: str, vocabulary: Vocabulary) -> str:
+    """Every tag of the vocabulary that pages carry, each with its pages (by title)."""
+    base = url_for(from_src)
+    out = []
+    for tag in vocabulary.keys("tags"):
+        tagged = sorted((p for p in listed(pages) if tag in p.values("tags")),
+                        key=lambda p: p.title.lower())  # fmt: skip
+        if not tagged:
+            continue
+        label = vocabulary.label("tags", tag)
+        out.append(f'<h2 id="{esc(tag_anchor(tag))}">{esc(label)} ({len(tagged)})</h2>')
+        out.append(UNINDEXED_LIST + "\n".join(
+            f"<li>{link(relative_url(base, p.url), esc(p.title))}</li>" for p in tagged
+        ) + "\n</ul>")  # fmt: skip
+    return "\n" + ("\n".join(out) if out else "_Nog geen pagina's met tags._") + "\n"
+
+
 # --------------------------------------------------------------------------- agenda
 
 

@@ -43,3 +43,17 @@ def theme_meta(page: Page, vocabulary: Vocabulary) -> dict[str, Any]:
     if tags:
         meta["tags"] = tags
     return meta
+
+
+def tag_chips(page: Page, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """The tags above a page's title (the theme's ``tags`` variable), each a link to its
+    list on the tags page. Labels come from the vocabulary (escaped: the theme does not)."""
+    from kb.render.lists import TAGS_PAGE, tag_anchor
+
+    tags = [tag for tag in page.values("tags") if tag in vocabulary.keys("tags")]
+    target = TAGS_PAGE.removesuffix(".md") + "/"
+    return [
+        {"name": as_html(vocabulary.label("tags", tag)), "url": f"{target}#{tag_anchor(tag)}",
+         "hidden": False}
+        for tag in tags
+    ]  # fmt: skip

@@ -22,10 +22,12 @@ from kb.search.keys import KeyMaker
 
 class SearchJobs:
     def __init__(
-        self, site_dir: Path, sources: Path, maker: KeyMaker, vocabulary: set[str]
-    ) -> None:
+        self, site_dir: Path, sources: Path, maker: KeyMaker, vocabulary: set[str],
+        keep_sources: bool = False,
+    ) -> None:  # fmt: skip
         self.site_dir = site_dir
         self.sources = sources  # the pages' copies for Pagefind (removed at the end)
+        self.keep_sources = keep_sources  # serving: the next index starts from them
         self.maker = maker
         self.vocabulary = vocabulary
         self._pagefind: threading.Thread | None = None
@@ -72,7 +74,8 @@ class SearchJobs:
         finally:
             if self._pagefind is not None:
                 self._pagefind.join()
-            shutil.rmtree(self.sources, ignore_errors=True)
+            if not self.keep_sources:
+                shutil.rmtree(self.sources, ignore_errors=True)
         known = [e for e in self._errors if isinstance(e, search_index.SearchIndexError)]
         for error in self._errors:
             if error not in known:

@@ -30,6 +30,8 @@ class SiteSearch:
         self.copies = Path(tempfile.mkdtemp(prefix="kb-zoekindex-"))  # Pagefind's input
         self.owner = os.getpid()  # helper processes of a parallel build share the copies
         self.jobs: SearchJobs | None = None
+        self.keep_copies = False  # serving: the copies stay for the next index
+        self.final: dict[str, list[str]] = {}  # src -> the keys its page was given
 
     # ----------------------------------------------------------------- keys
 
@@ -54,6 +56,10 @@ class SiteSearch:
             keys = self.maker.word_keys(markdown_words(markdown))
         return self.maker.final_keys(keys, self.vocabulary)
 
+    def final_keys_of(self, src: str) -> list[str] | None:
+        """The keys page ``src`` was given when it was converted."""
+        return self.final.get(src)
+
     # ----------------------------------------------------------------- pages
 
     def page_converted(
@@ -62,9 +68,9 @@ class SiteSearch:
     ) -> tuple[list[str], str, str]:  # fmt: skip
         """Write Pagefind's copy of a converted page; returns what ``page_finished``
         needs (the keys that are not words of the page, its title and description)."""
+        final = self.final[src] = self.keys_of(src, markdown)
         copy, keys = index.article_copy(
-            html, title=title, description=description, keys=self.keys_of(src, markdown),
-            tags=tags,
+            html, title=title, description=description, keys=final, tags=tags,
         )  # fmt: skip
         target = self.copies / dest
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +101,8 @@ class SiteSearch:
     def start(self, site_dir: Path, fork: bool) -> None:
         """Every page is converted: index with Pagefind and write the key table while
         the templates are rendered (``fork``: the table in a forked process)."""
-        self.jobs = SearchJobs(site_dir, self.copies, self.maker, self.vocabulary)
+        self.jobs = SearchJobs(site_dir, self.copies, self.maker, self.vocabulary,
+                               keep_sources=self.keep_copies)  # fmt: skip
         self.jobs.start(fork=fork)
 
     def finish(self) -> list[index.SearchIndexError]:

@@ -18,7 +18,7 @@ from kb.model import dates
 from kb.model.files import symlink_findings
 from kb.model.pages import Page
 from kb.model.project import Project
-from kb.site.inserts import PageParts, generated_parts, page_parts
+from kb.site.inserts import PageParts, SiteIndex, generated_parts, page_parts
 from kb.site.outputs import BuildSettings, Output, site_outputs
 
 # .pages problems the build survives: titles are escaped and links to other sites
@@ -95,6 +95,12 @@ class Site:
     settings: BuildSettings
     outputs: dict[str, Output]
     pages: dict[str, Page] = field(default_factory=dict)  # the generated pages' records
+    index: SiteIndex | None = None  # what the pages' inserts read, made once
+
+    def page_index(self) -> SiteIndex:
+        if self.index is None:
+            self.index = SiteIndex.of(self.project, self.settings.today)
+        return self.index
 
     @classmethod
     def make(cls, project: Project, site_url: str | None) -> Site:
@@ -116,5 +122,5 @@ class Site:
 
     def page_parts(self, page: Page, markdown: str) -> PageParts:
         if self.is_checked(page):
-            return page_parts(self.project, page, markdown, self.settings)
+            return page_parts(self.project, page, markdown, self.settings, self.page_index())
         return generated_parts(self.project, page, markdown)

@@ -28,7 +28,15 @@ from kb.site.outputs import BODY, GLOSSARY_FILE, LIST_FIELDS, REGISTRIES, BuildS
 from kb.model.vocabulary import Vocabulary
 from kb.render.agenda import agenda_section, event_facts
 from kb.render.contracts import contracts_section
-from kb.render.lists import level_links, recent_section, role_section, topic_section, type_section
+from kb.render.lists import (
+    TAGS_PAGE,
+    level_links,
+    recent_section,
+    role_section,
+    tags_section,
+    topic_section,
+    type_section,
+)
 
 
 def landing_section(
@@ -49,6 +57,8 @@ def landing_section(
     parts = src.split("/")
     if src == "index.md":
         return recent_section(pages, changed, src)
+    if src == TAGS_PAGE:
+        return tags_section(pages, src, vocabulary)
     if len(parts) == 3 and parts[2] == "index.md":
         if parts[0] == "rollen" and parts[1] in vocabulary.keys("roles"):
             return role_section(pages, parts[1], src, vocabulary, glossary)
@@ -102,10 +112,42 @@ def insert_widgets(html: str, widgets: dict[str, str]) -> str:
     return html
 
 
-def page_parts(project: Project, page: Page, markdown: str, settings: BuildSettings) -> PageParts:
+@dataclass
+class SiteIndex:
+    """What every page's inserts read, made once per state of the pages (a build, or a
+    rebuild while serving), so a page's parts cost does not grow with the site."""
+
+    pages: list[Page]
+    people: network.People
+    cases_by_topic: dict[str, list[Page]]
+    questions_by_subject: dict[str, list[Page]]
+
+    @classmethod
+    def of(cls, project: Project, today: date) -> SiteIndex:
+        pages = project.listed_pages()
+        cases: dict[str, list[Page]] = {}
+        questions: dict[str, list[Page]] = {}
+        for page in pages:
+            if page.type == "praktijk":
+                for topic in page.values("topics"):
+                    cases.setdefault(topic, []).append(page)
+            elif page.type == "vraag":
+                for subject in page.values("related"):
+                    questions.setdefault(subject, []).append(page)
+        return cls(pages, network.People.of(pages, today), cases, questions)
+
+    def cases_for(self, page: Page) -> list[Page]:
+        found = {p.src: p for t in page.values("topics") for p in self.cases_by_topic.get(t, [])}
+        return list(found.values())
+
+
+def page_parts(
+    project: Project, page: Page, markdown: str, settings: BuildSettings,
+    index: SiteIndex | None = None,
+) -> PageParts:  # fmt: skip
     """The page's Markdown as the build converts it, with everything the build adds."""
-    pages = project.listed_pages()
-    people = network.People.of(pages, settings.today)
+    index = index or SiteIndex.of(project, settings.today)
+    pages, people = index.pages, index.people
     kb_settings = project.settings.kb
     generators = {
         "veldenreferentie": lambda: reference.field_reference(project.vocabulary),
@@ -138,9 +180,10 @@ def page_parts(project: Project, page: Page, markdown: str, settings: BuildSetti
     if box:
         text = text.rstrip("\n") + "\n\n" + box
     if page.type == "advies":
-        text = text.rstrip("\n") + "\n" + network.other_schools(page, pages, page.src)
+        text = text.rstrip("\n") + "\n" + network.other_schools(page, index.cases_for(page), page.src)
     if page.type in QUESTION_SUBJECTS:
-        text = text.rstrip("\n") + "\n" + network.questions_about(page, pages, page.src)
+        subjects = index.questions_by_subject.get(page.src, [])
+        text = text.rstrip("\n") + "\n" + network.questions_about(page, subjects, page.src)
     if page.src == network.DIRECTORY:
         text += parts.widget("wie-helpt", network.directory(
             pages, people, project.vocabulary, settings.today, page.src))  # fmt: skip
