@@ -1,4 +1,4 @@
-"""Drive kb_mkdocs.live as `mkdocs serve` does, without the HTTP server: the first build,
+"""Drive kb_mkdocs.live as `make serve` (`mkdocs serve --no-strict`) does, without the HTTP server: the first build,
 the live builder installed by ``on_serve``, rebuilds after edits; and a full build of the
 same files to compare with (test and benchmark helper)."""
 
@@ -35,7 +35,7 @@ class Served:
         self.root, self.site = root, site
 
         def get_config() -> Any:
-            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=False)
             config.site_url = SERVE_URL
             return config
 
