@@ -35,7 +35,9 @@ class Served:
         self.root, self.site = root, site
 
         def get_config() -> Any:
-            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=False)
+            config = load_config(
+                config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=False
+            )
             config.site_url = SERVE_URL
             return config
 
