@@ -21,7 +21,9 @@ and:
   once as after ``git checkout``): the full build MkDocs would run.
 
 The search index (Pagefind and the key table) is made again in a background thread after
-the rebuild returns, so the browser reloads first. ``tests/site/test_live.py`` proves with
+the rebuild returns, so the browser reloads first: from a snapshot of its inputs (page
+copies linked, key tables copied), written beside the served index and swapped in; saves
+that come meanwhile are taken together in its next round, and a rebuild never waits for it. ``tests/site/test_live.py`` proves with
 random sequences of edits that the served site equals a full build byte for byte.
 
 Uses MkDocs internals (``_populate_page``, ``_build_page``, ``_build_theme_template``,
@@ -33,6 +35,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -51,7 +55,8 @@ from kb.check.project import check_page, check_scans
 from kb.model import dates
 from kb.model.findings import Finding
 from kb.model.pages import Page
-from kb.site.build import Site
+from kb.search import index as search_index
+from kb.site.build import Site, source_for_mkdocs
 from kb.site.inserts import PageParts
 from kb_mkdocs.guard import internals_allowed
 from kb_mkdocs.state import BuildState
@@ -102,14 +107,14 @@ def changed_paths(before: dict[str, Stamp], after: dict[str, Stamp]) -> set[str]
 
 
 def _entry(item: Any) -> tuple[Any, ...]:
-    """What a navigation item shows: title, address, kind, and for a section the page it
-    opens (its first page) and how many items it holds."""
+    """What a navigation item shows: title, address, kind, and for a section the address
+    it opens (its first page's; Material's pruned section shows the section's own title)
+    and how many items it holds."""
     if isinstance(item, Section):
         first = next(iter(item.children), None)
         while isinstance(first, Section):
             first = next(iter(first.children), None)
-        return ("section", item.title, len(item.children),
-                getattr(first, "url", None), getattr(first, "title", None))  # fmt: skip
+        return ("section", item.title, len(item.children), getattr(first, "url", None))
     return (type(item).__name__, item.title, getattr(item, "url", None),
             getattr(item, "is_index", False))  # fmt: skip
 
@@ -154,14 +159,21 @@ class LiveSite:
     views: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # src -> nav view
     keys: dict[str, tuple[list[str], str, str] | None] = field(default_factory=dict)
     today: Any = None
+    build_lock: threading.Lock = field(default_factory=threading.Lock)  # a rebuild runs
+    search_cond: threading.Condition = field(default_factory=threading.Condition)
     search_thread: threading.Thread | None = None
-    search_lock: threading.Lock = field(default_factory=threading.Lock)
+    search_wanted: bool = False
+    search_busy: bool = False
     last: dict[str, Any] = field(default_factory=dict)  # what the last rebuild did
 
     # ----------------------------------------------------------------- entry
 
     def rebuild(self) -> None:
         """The server's builder: incremental when it can be, a full build otherwise."""
+        with self.build_lock:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         started = time.monotonic()
         if self.mk is None:
             return self._full(started, "eerste bouw")
@@ -203,7 +215,7 @@ class LiveSite:
         return ""
 
     def _full(self, started: float, reason: str) -> None:
-        self._wait_for_search()
+        self._stop_search()
         self.mk = None
         self.full_build()  # MkDocs' own build; the hooks call remember() at its end
         self.last = {"mode": "volledig", "reason": reason, "seconds": time.monotonic() - started}
@@ -257,6 +269,7 @@ class LiveSite:
             names = {Path(s).stem for s in added | deleted}
             for src, page in list(project.pages.items()):
                 if src not in srcs and (page.findings or any(n in page.doc.text for n in names)):
+                    before[src] = page
                     check_page(project, src, (Path(config.docs_dir) / src).read_bytes())
                     relinked.add(src)
         check_scans(project)
@@ -266,7 +279,8 @@ class LiveSite:
 
         # The site entry: generated outputs and pages.
         old_site = state.site
-        site = Site.make(project, config.site_url)
+        pairs = [(before[s], project.pages.get(s)) for s in sorted(srcs | relinked)]
+        site = Site.make(project, config.site_url, previous=old_site, changes=pairs)
         state.made = site
         outputs_written = self._update_outputs(old_site, site, files, config)
         generated_pages = {p for p in outputs_written if p.endswith(".md")}
@@ -314,6 +328,7 @@ class LiveSite:
             record = site.record(src)
             if record is not None:
                 state.search.add(record)
+        vocabulary_before = state.search.vocabulary
         state.search.words = {k for keys in state.search.page_keys.values() for k in keys}
         state.search.refine()
 
@@ -324,20 +339,24 @@ class LiveSite:
                 MkPage(None, file, config)
             assert file is not None and file.page is not None
             _populate_page(file.page, config, files, dirty=False)
-        # Pages that were not converted again but whose search keys changed.
-        rekeyed = self._rekey(doc_files, convert)
+        # Pages that were not converted again but whose search keys changed (only when
+        # the site's vocabulary did: a page's keys come from its words and that).
+        rekeyed = set()
+        if state.search.vocabulary != vocabulary_before:
+            rekeyed = self._rekey(doc_files, convert)
 
         # Templates: converted pages, and pages whose navigation or keys changed.
         render = set(convert) | rekeyed
-        views = {}
-        for file in doc_files:
-            if file.page is None:
-                continue
-            view = nav_view(file.page, nav)
-            views[file.src_uri] = view
-            if self.views.get(file.src_uri) != view:
-                render.add(file.src_uri)
-        self.views = views
+        if structure:  # otherwise the navigation is the same object as before
+            views = {}
+            for file in doc_files:
+                if file.page is None:
+                    continue
+                view = nav_view(file.page, nav)
+                views[file.src_uri] = view
+                if self.views.get(file.src_uri) != view:
+                    render.add(file.src_uri)
+            self.views = views
         for file in doc_files:
             if file.src_uri in render and file.page is not None:
                 _build_page(file.page, config, doc_files, nav, mk.env, dirty=False)
@@ -374,7 +393,9 @@ class LiveSite:
             written.add(path)
         return written
 
-    def _parts_changed(self, changed: set[str], before: dict[str, Page | None], meta_changed: bool) -> set[str]:
+    def _parts_changed(
+        self, changed: set[str], before: dict[str, Page | None], meta_changed: bool
+    ) -> set[str]:
         """Docs pages whose inserted parts differ now (recomputed for the pages that can
         read the changed pages)."""
         state = self.state
@@ -392,10 +413,18 @@ class LiveSite:
             record = project.pages.get(src)
             if record is None:
                 continue
-            parts = site.page_parts(record, "\n" + record.body)
+            parts = site.page_parts(record, self._markdown_of(record))
             if not _same_parts(state.parts.get(src), parts):
                 out.add(src)
         return out
+
+    @staticmethod
+    def _markdown_of(record: Page) -> str:
+        """A page's Markdown as MkDocs has it (``on_page_read_source``, ``get_data``)."""
+        from mkdocs.utils import meta
+
+        markdown, _ = meta.get_data(source_for_mkdocs(record))
+        return markdown
 
     def _rekey(self, doc_files: Sequence[File], converted: set[str]) -> set[str]:
         """Pages whose final search keys changed with the site's vocabulary: their search
@@ -427,32 +456,81 @@ class LiveSite:
     # ----------------------------------------------------------------- search
 
     def _start_search(self) -> None:
-        """Make the search index again, after the rebuild returned (the browser reloads
-        first)."""
-        assert self.mk is not None
-        site_dir = Path(self.mk.config.site_dir)
-        search = self.state.search
-        self._wait_for_search()
+        """Ask for a new search index. A worker thread makes it after the rebuild has
+        returned (the browser reloads first); saves that come while it works are taken
+        together in its next round, and a rebuild never waits for it."""
+        with self.search_cond:
+            self.search_wanted = True
+            self.search_cond.notify_all()
+            if self.search_thread is None or not self.search_thread.is_alive():
+                self.search_thread = threading.Thread(
+                    target=self._search_worker, name="kb-zoekindex", daemon=True
+                )
+                self.search_thread.start()
 
-        def run() -> None:
-            with self.search_lock:
+    def _search_worker(self) -> None:
+        while True:
+            with self.search_cond:
+                self.search_cond.wait_for(lambda: self.search_wanted)
+            with self.build_lock:  # the inputs as the last rebuild left them
+                with self.search_cond:
+                    if not self.search_wanted or self.mk is None:
+                        continue
+                    self.search_wanted, self.search_busy = False, True
+                site_dir = Path(self.mk.config.site_dir)
+                staging = Path(tempfile.mkdtemp(prefix="kb-zoekindex-live-"))
                 started = time.monotonic()
-                search.start(site_dir, fork=False)
-                for error in search.finish():
-                    log.error("zoekindex: %s", error)
-                self.last["search_seconds"] = time.monotonic() - started
+                search = self.state.search
+                try:
+                    maker = search.snapshot(staging / "pagina")
+                    vocabulary = set(search.vocabulary)
+                except BaseException:
+                    self._search_done(staging)
+                    raise
+            try:
+                search_index.build_pagefind(
+                    site_dir, staging / "pagina", output=staging / "pagefind"
+                )
+                search_index.write_browser_files(staging, maker, vocabulary)
+                with self.search_cond:
+                    if self.search_busy and self.mk is not None:
+                        _swap(staging / "pagefind", site_dir / "pagefind")
+                        _swap(staging / search_index.SEARCH_DIR, site_dir / search_index.SEARCH_DIR)
+                seconds = time.monotonic() - started
+                self.last["search_seconds"] = seconds
+                log.info("Zoekindex bijgewerkt in %.1f s.", seconds)
+            except Exception as error:  # the served site keeps its previous index
+                log.error("zoekindex: %s", error)
+            finally:
+                self._search_done(staging)
 
-        self.search_thread = threading.Thread(target=run, name="kb-zoekindex", daemon=True)
-        self.search_thread.start()
+    def _search_done(self, staging: Path) -> None:
+        shutil.rmtree(staging, ignore_errors=True)
+        with self.search_cond:
+            self.search_busy = False
+            self.search_cond.notify_all()
 
-    def _wait_for_search(self) -> None:
-        thread = self.search_thread
-        if thread is not None and thread.is_alive():
-            thread.join()
+    def _stop_search(self) -> None:
+        """Before a full build (which makes its own index): drop what is asked, and wait
+        for a round that is running."""
+        with self.search_cond:
+            self.search_wanted = False
+            self.search_cond.wait_for(lambda: not self.search_busy)
 
     def wait(self) -> None:
         """Until the search index of the last rebuild is written (tests, benchmarks)."""
-        self._wait_for_search()
+        with self.search_cond:
+            self.search_cond.wait_for(lambda: not self.search_wanted and not self.search_busy)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` in the place of ``target`` with two renames (no moment without one)."""
+    old = target.with_name(target.name + ".oud")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _differ(old: Page | None, new: Page | None, attribute: str) -> bool:
@@ -494,7 +572,11 @@ def _in_build_order(files: Files, docs_dir: Path, outputs: list[str]) -> Files:
     for file in files:
         if file.src_uri in generated and file.generated_by:
             made.append(file)
-        elif file.abs_src_path and Path(file.abs_src_path).is_relative_to(docs_dir) and not file.generated_by:
+        elif (
+            file.abs_src_path
+            and Path(file.abs_src_path).is_relative_to(docs_dir)
+            and not file.generated_by
+        ):
             docs.append(file)
         else:
             theme.append(file)

@@ -162,7 +162,9 @@ class DocumentCache:
     def convert(self, html: str, fmt: str, info: DocumentInfo) -> bytes:
         found = pandoc()
         if found is None:
-            raise DocumentError("pandoc ontbreekt (installeer de vastgepinde pakketten: make install)")
+            raise DocumentError(
+                "pandoc ontbreekt (installeer de vastgepinde pakketten: make install)"
+            )
         path, version = found
         key = hashlib.sha256(
             json.dumps([version, fmt, html, info.__dict__], sort_keys=True).encode()
@@ -185,7 +187,11 @@ class DocumentError(Exception):
 
 def _run_pandoc(path: str, html: str, fmt: str, info: DocumentInfo) -> bytes:
     day = dates.parse_date(info.reviewed)
-    moment = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else datetime(1980, 1, 1, tzinfo=UTC)
+    moment = (
+        datetime(day.year, day.month, day.day, tzinfo=UTC)
+        if day
+        else datetime(1980, 1, 1, tzinfo=UTC)
+    )
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp()))}
     with tempfile.TemporaryDirectory(prefix="kb-document-") as folder:
         target = Path(folder) / f"document.{fmt}"

@@ -139,8 +139,9 @@ def _question(raw: dict[str, Any]) -> Question:
         text=str(raw["text"]),
         help=str(raw.get("help") or ""),
         weight=int(raw["weight"]),
-        answers=tuple(Answer(str(a["id"]), str(a["label"]), int(a["score"]))
-                      for a in raw["answers"]),  # fmt: skip
+        answers=tuple(
+            Answer(str(a["id"]), str(a["label"]), int(a["score"])) for a in raw["answers"]
+        ),  # fmt: skip
         action=str(raw["action"]),
         advice=tuple(str(p) for p in raw["advice"]),
         refs=tuple(str(r) for r in raw.get("refs") or ()),

@@ -81,8 +81,15 @@ def page_list(
 def relative_url(from_url: str, to_url: str) -> str:
     """Link from one directory URL to another (``rollen/planner/`` to
     ``adviezen/back-ups/``: ``../../adviezen/back-ups/``), as MkDocs writes them."""
-    path = posixpath.relpath(to_url or ".", from_url or ".")
-    return "./" if path == "." else f"{path}/"
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + there[common:])
+    return f"{path}/" if path else "./"
 
 
 def listed(pages: Iterable[Page]) -> list[Page]:

@@ -325,11 +325,16 @@ def region_page(pages: list[Page], people: People, region: str, vocabulary: Voca
         "praktijkvoorbeelden van scholen en komende evenementen. Deze pagina wordt bij elke "
         "bouw gemaakt.\n\n"
         "## Mensen\n\n"
-        + entries(persons, empty=(
-            f"Nog niemand uit {esc(label)} in de gids. Help je collega's graag? "
-            + link(relative_url(base, url_for("netwerk/mensen/index.md")), "Zet jezelf in de gids")
-            + "."
-        ))  # fmt: skip
+        + entries(
+            persons,
+            empty=(
+                f"Nog niemand uit {esc(label)} in de gids. Help je collega's graag? "
+                + link(
+                    relative_url(base, url_for("netwerk/mensen/index.md")), "Zet jezelf in de gids"
+                )
+                + "."
+            ),
+        )  # fmt: skip
         + "\n## Organisaties in de regio\n\n"
         + entries(local)
         + "\n## Organisaties voor heel Vlaanderen\n\n"

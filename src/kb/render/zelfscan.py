@@ -154,7 +154,7 @@ def scan_form(scan: Scan, titles: dict[str, str]) -> str:
         "vragen wegen meer.</p>",
         '<h3 id="zelfscan-actieplan">Actieplan</h3>',
         '<div class="kb-zelfscan__actions" data-zelfscan-actions><ol></ol></div>',
-        '<p data-zelfscan-actions-empty hidden>Geen acties: elke beantwoorde vraag heeft het '
+        "<p data-zelfscan-actions-empty hidden>Geen acties: elke beantwoorde vraag heeft het "
         "sterkste antwoord.</p>",
         "</section>",
         "</form>",
@@ -183,7 +183,7 @@ def _question(question: Question, number: int, titles: dict[str, str], base: str
     links = ", ".join(_page_link(p, titles, base) for p in question.advice)
     out.append('<details class="kb-zelfscan__advice" data-zelfscan-advice>')
     out.append("<summary>Wat kan je doen?</summary>")
-    out.append(f'<p data-zelfscan-action>{esc(question.action)}</p>')
+    out.append(f"<p data-zelfscan-action>{esc(question.action)}</p>")
     out.append(f"<p>Lees meer: {links}</p>")
     if question.refs:
         out.append(

@@ -88,7 +88,9 @@ def _new_scan(
     if target is None:
         raise ScaffoldError(f"`{SCANS_DIR}` bevat een symbolische link.")
     if target.exists():
-        raise ScaffoldError(f"{target.relative_to(project.root)} bestaat al. Kies een andere titel.")
+        raise ScaffoldError(
+            f"{target.relative_to(project.root)} bestaat al. Kies een andere titel."
+        )
     text = render_template(project, SCAN_TYPE, title.strip(), roles, topics)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -160,6 +160,7 @@ def build_pagefind(
     source_dir: Path | None = None,
     timeout: int = 900,
     started: Callable[[subprocess.Popen[str]], object] | None = None,
+    output: Path | None = None,
 ) -> int:
     """Index the built site with Pagefind (chunked static index under ``pagefind/``).
 
@@ -169,6 +170,7 @@ def build_pagefind(
     ``source_dir`` holds the indexable copies of the pages (see ``article_copy``); the
     index is written to ``site_dir/pagefind``. Returns the number of files in the index.
     ``started`` receives the running process (so a failing build can stop it).
+    ``output`` writes the index elsewhere (to be swapped in while the site is served).
     """
     from pagefind.service import get_executable
 
@@ -177,7 +179,7 @@ def build_pagefind(
         raise SearchIndexError(
             "Pagefind ontbreekt: installeer de pakketten opnieuw (make install)."
         )
-    output = site_dir / "pagefind"
+    output = output or site_dir / "pagefind"
     if output.exists():
         shutil.rmtree(output)
     command = [

@@ -11,6 +11,7 @@ into the same key as the word on the page.
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 import unicodedata
@@ -208,6 +209,12 @@ class KeyMaker:
                     found = parts[key] = split_compound(key, vocabulary)
                 out.update(dict.fromkeys(found))
         return list(out)
+
+    def snapshot(self) -> KeyMaker:
+        """A copy whose tables later pages do not change (what ``browser_table`` reads)."""
+        twin = copy.copy(self)
+        twin.table, twin.seen = dict(self.table), set(self.seen)
+        return twin
 
     def browser_table(self, site_keys: Iterable[str]) -> dict[str, str]:
         """``form -> key`` for the browser: seen forms plus dictionary forms of site keys."""

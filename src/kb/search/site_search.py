@@ -72,9 +72,7 @@ class SiteSearch:
         copy, keys = index.article_copy(
             html, title=title, description=description, keys=final, tags=tags,
         )  # fmt: skip
-        target = self.copies / dest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(copy, encoding="utf-8")
+        _write_copy(self.copies / dest, copy)
         return keys, title, description
 
     @staticmethod
@@ -92,9 +90,7 @@ class SiteSearch:
             return
         copy = index.copy_from_site(built.read_text(encoding="utf-8"))
         if copy is not None:
-            target = self.copies / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(copy, encoding="utf-8")
+            _write_copy(self.copies / dest, copy)
 
     # ----------------------------------------------------------------- index
 
@@ -116,7 +112,29 @@ class SiteSearch:
         if self.owner == os.getpid():
             shutil.rmtree(self.copies, ignore_errors=True)
 
+    def snapshot(self, staging: Path) -> KeyMaker:
+        """The index's inputs at this moment, for an index made while pages change
+        (serving): the page copies linked into ``staging`` (a copy is always replaced,
+        never rewritten in place, so a link keeps the text it had) and a copy of the key
+        maker's tables. Returns that copy; its ``vocabulary`` is ``self.vocabulary``'s copy."""
+        for source in self.copies.rglob("*.html"):
+            target = staging / source.relative_to(self.copies)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system
+                shutil.copyfile(source, target)
+        return self.maker.snapshot()
+
     def write_table(self, site_dir: Path) -> None:
         """The Dutch key table alone (``kb export``)."""
         index.write_browser_files(site_dir, self.maker, self.vocabulary)
         shutil.rmtree(self.copies, ignore_errors=True)
+
+
+def _write_copy(target: Path, text: str) -> None:
+    """Write a page copy as a new file (see ``snapshot``)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + f".{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)

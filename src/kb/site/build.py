@@ -9,6 +9,7 @@ choke on).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from kb.model.files import symlink_findings
 from kb.model.pages import Page
 from kb.model.project import Project
 from kb.site.inserts import PageParts, SiteIndex, generated_parts, page_parts
-from kb.site.outputs import BuildSettings, Output, site_outputs
+from kb.site.outputs import BuildSettings, Depends, Output, site_outputs
 
 # .pages problems the build survives: titles are escaped and links to other sites
 # removed from the menu. Others would stop the navigation plugin with a traceback.
@@ -103,14 +104,42 @@ class Site:
         return self.index
 
     @classmethod
-    def make(cls, project: Project, site_url: str | None) -> Site:
+    def make(
+        cls,
+        project: Project,
+        site_url: str | None,
+        previous: Site | None = None,
+        changes: Sequence[tuple[Page | None, Page | None]] = (),
+    ) -> Site:
+        """The site of ``project``. With ``previous`` (the site before ``changes``, pairs
+        of a page before and after; None: added or deleted), outputs whose inputs the
+        changes leave as they were are taken over (live editing)."""
         settings = BuildSettings.for_project(project, site_url or "/")
-        outputs = site_outputs(project, settings)
-        pages = {
-            path: project.read(path, output.content)
-            for path, output in outputs.items()
-            if output.is_page
-        }
+        unaffected = None
+        if previous is not None:
+            same_git = previous.settings.changed == settings.changed
+            same_day = previous.settings.today == settings.today
+
+            def unaffected(depends: Depends) -> bool:
+                return (
+                    (same_git or not depends.git)
+                    and (same_day or not depends.today)
+                    and not any(depends.affected_by(b, a) for b, a in changes)
+                )
+
+        outputs = site_outputs(
+            project, settings, previous.outputs if previous else None, unaffected
+        )
+        old_outputs = previous.outputs if previous else {}
+        old_pages = previous.pages if previous else {}
+        pages = {}
+        for path, output in outputs.items():
+            if not output.is_page:
+                continue
+            if old_outputs.get(path) is output and path in old_pages:
+                pages[path] = old_pages[path]
+            else:
+                pages[path] = project.read(path, output.content)
         return cls(project, settings, outputs, pages)
 
     def record(self, src: str) -> Page | None:

@@ -11,6 +11,7 @@ outputs a change to a page touches.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -134,6 +135,10 @@ def generated_sources(project: Project) -> set[str]:
     return sources
 
 
+DOCUMENT_DEPENDS = Depends(frozenset({TEMPLATE_TYPE}), frozenset({BODY, ALL_FIELDS}),
+                           frozenset({VOCABULARY_FILE}))  # fmt: skip
+
+
 def add_documents(add: Any, pages: list[Page], project: Project, settings: BuildSettings) -> None:
     """Every template page as .docx and .odt (cached by content, see kb.export.documents)."""
     templates = [p for p in pages if p.type == TEMPLATE_TYPE and p.is_valid]
@@ -146,12 +151,20 @@ def add_documents(add: Any, pages: list[Page], project: Project, settings: Build
         html = documents.document_html(page, render(page.body), info)
         for fmt in documents.FORMATS:
             add(documents.document_path(page.src, fmt), cache.convert(html, fmt, info),
-                Depends(frozenset({TEMPLATE_TYPE}), frozenset({BODY, ALL_FIELDS}),
-                        frozenset({VOCABULARY_FILE})))  # fmt: skip
+                DOCUMENT_DEPENDS)  # fmt: skip
 
 
-def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]:
-    """Every generated output of the site, by path (see the module's docstring)."""
+def site_outputs(
+    project: Project,
+    settings: BuildSettings,
+    previous: Mapping[str, Output] | None = None,
+    unaffected: Callable[[Depends], bool] | None = None,
+) -> dict[str, Output]:
+    """Every generated output of the site, by path (see the module's docstring).
+
+    With ``previous`` (the outputs before a change) and ``unaffected`` (whether that
+    change leaves what a ``Depends`` reads as it was), groups of outputs whose inputs did
+    not change are taken over instead of made again (live editing)."""
     pages = project.listed_pages()
     vocabulary = project.vocabulary
     out: dict[str, Output] = {}
@@ -159,60 +172,61 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
     def add(path: str, content: str | bytes, depends: Depends) -> None:
         out[path] = Output(path, content, depends)
 
+    def reused(depends: Depends) -> bool:
+        if previous is None or unaffected is None or not unaffected(depends):
+            return False
+        out.update((path, o) for path, o in previous.items() if o.depends == depends)
+        return True
+
     people = network.People.of(pages, settings.today)
     add(
         STATUS_PAGE,
         status_page.status_page(project, settings.today),
         Depends(types=None, fields=frozenset({ALL_FIELDS}), data=REGISTRIES, today=True),
     )
-    for level in vocabulary.keys("levels"):
-        add(
-            level_page_source(level),
-            lists.level_page(pages, level, vocabulary, project.glossary),
-            Depends(LISTED_TYPES, LIST_FIELDS, frozenset({VOCABULARY_FILE, GLOSSARY_FILE})),
-        )
-    events = [p for p in pages if p.type == "evenement" and p.is_valid]
-    event_depends = Depends(frozenset({"evenement"}), EVENT_FIELDS)
-    add(CALENDAR, calendar.event_calendar(events, settings.site_url, settings.site_name),
-        event_depends)  # fmt: skip
-    for event in events:
-        if is_confirmed(event):
+    level_depends = Depends(LISTED_TYPES, LIST_FIELDS, frozenset({VOCABULARY_FILE, GLOSSARY_FILE}))
+    if not reused(level_depends):
+        for level in vocabulary.keys("levels"):
             add(
-                event_calendar_source(event.src),
-                calendar.event_calendar([event], settings.site_url, settings.site_name),
-                event_depends,
+                level_page_source(level),
+                lists.level_page(pages, level, vocabulary, project.glossary),
+                level_depends,
             )
-    add(
-        FEED,
-        feed.atom_feed(pages, settings.site_url, settings.site_name, settings.changed),
-        Depends(
-            frozenset(feed.FEED_TYPES),
-            frozenset({"title", "description", "authors", "reviewed", "type"}),
-            git=True,
-        ),  # fmt: skip
+    event_depends = Depends(frozenset({"evenement"}), EVENT_FIELDS)
+    if not reused(event_depends):
+        events = [p for p in pages if p.type == "evenement" and p.is_valid]
+        add(CALENDAR, calendar.event_calendar(events, settings.site_url, settings.site_name),
+            event_depends)  # fmt: skip
+        for event in events:
+            if is_confirmed(event):
+                add(
+                    event_calendar_source(event.src),
+                    calendar.event_calendar([event], settings.site_url, settings.site_name),
+                    event_depends,
+                )
+    feed_depends = Depends(
+        frozenset(feed.FEED_TYPES),
+        frozenset({"title", "description", "authors", "reviewed", "type"}),
+        git=True,
     )
-    add(
-        CATALOGUE,
-        catalogue.dumps(
-            catalogue.catalogue(
-                pages,
-                set(people.active) | set(people.lapsed),
-                project.registries,
-                project.root,
-                vocabulary,
-                settings.site_url,
-                settings.today,
-            )  # fmt: skip
-        ),
-        Depends(LISTED_TYPES | {PEOPLE_TYPE}, frozenset({ALL_FIELDS}),
-                REGISTRIES | {VOCABULARY_FILE}, today=True),  # fmt: skip
-    )
+    if not reused(feed_depends):
+        add(FEED, feed.atom_feed(pages, settings.site_url, settings.site_name, settings.changed),
+            feed_depends)  # fmt: skip
+    catalogue_depends = Depends(LISTED_TYPES | {PEOPLE_TYPE}, frozenset({ALL_FIELDS}),
+                                REGISTRIES | {VOCABULARY_FILE}, today=True)  # fmt: skip
+    if not reused(catalogue_depends):
+        listed = catalogue.catalogue(
+            pages, set(people.active) | set(people.lapsed), project.registries, project.root,
+            vocabulary, settings.site_url, settings.today,
+        )  # fmt: skip
+        add(CATALOGUE, catalogue.dumps(listed), catalogue_depends)
     add(
         CATALOGUE_SCHEMA,
         catalogue.dumps(catalogue.catalogue_schema(vocabulary)),
         Depends(data=frozenset({VOCABULARY_FILE})),
     )
-    add_documents(add, pages, project, settings)
+    if not reused(DOCUMENT_DEPENDS):
+        add_documents(add, pages, project, settings)
     titles = {p.src: p.title for p in project.pages.values()}
     for record in project.scans.values():
         add(
@@ -222,28 +236,20 @@ def site_outputs(project: Project, settings: BuildSettings) -> dict[str, Output]
             Depends(None, frozenset({"title"}), frozenset({record.path, VOCABULARY_FILE})
                     | REGISTRIES, today=True),  # fmt: skip
         )
-    for region in vocabulary.keys("regions"):
-        add(
-            network.region_page_source(region),
-            network.region_page(pages, people, region, vocabulary, settings.today),
-            Depends(
-                frozenset({"profiel", "organisatie", "praktijk", "evenement"}),
-                frozenset(
-                    {
-                        "title",
-                        "description",
-                        "region",
-                        "helps_with",
-                        "consent",
-                        "start",
-                        "end",
-                        "date_confirmed",
-                    }
-                ),
-                frozenset({VOCABULARY_FILE}),
-                today=True,
-            ),  # fmt: skip
-        )
+    region_depends = Depends(
+        frozenset({"profiel", "organisatie", "praktijk", "evenement"}),
+        frozenset({"title", "description", "region", "helps_with", "consent", "start", "end",
+                   "date_confirmed"}),
+        frozenset({VOCABULARY_FILE}),
+        today=True,
+    )  # fmt: skip
+    if not reused(region_depends):
+        for region in vocabulary.keys("regions"):
+            add(
+                network.region_page_source(region),
+                network.region_page(pages, people, region, vocabulary, settings.today),
+                region_depends,
+            )
     made = set(out) | set(project.known_files)
     for old, new in load_redirects(project.root)[0].items():
         if old not in project.known_files and old not in out and new in made:
