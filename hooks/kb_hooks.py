@@ -103,10 +103,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     if (record := state.mine(page)) is None:
         return html
+    sanitized = html_policy.sanitize(html)  # published HTML cannot run script or load others
     if record.is_valid:  # what validation let through and the sanitiser removes: say so
-        for problem in html_policy.check_fragment(html):
+        for problem in html_policy.check_fragment(html, sanitized):
             log.error(f"{record.path}: fout: {problem} (de inhoud werd verwijderd)")
-    html = html_policy.sanitize(html)  # published HTML cannot run script or load others
+    html = sanitized
     if state.serving:
         state.sanitized[record.src] = html
     description = record.description if state.site.is_checked(record) else ""

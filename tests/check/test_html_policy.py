@@ -83,3 +83,25 @@ def test_sanitize_keeps_what_markdown_and_the_theme_produce() -> None:
         'class="admonition tip"',
     ):
         assert needle in clean, needle
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<p hidden onclick="x()">tekst</p>',  # a boolean attribute next to a removed one
+        '<br onclick="x()" />',  # XHTML-style void tag
+        '<p>&para; &#x27;citaat&#x27;</p><img src="a.png" onerror="x()" />',
+        '<p title="&lt;b&gt;">&lt;script&gt;</p><script>x()</script>',  # escaped twin
+    ],
+)
+def test_a_removal_is_reported_whatever_the_serialisation(fragment: str) -> None:
+    # The quick comparison that skips parsing must never hide what nh3 removes.
+    assert check_fragment(fragment) != []
+    assert check_fragment(fragment, sanitize(fragment)) == check_fragment(fragment)
+
+
+def test_serialisation_alone_is_not_a_removal() -> None:
+    fragment = (
+        '<p>Zie &para; en &#x27;x&#x27;<br /></p><details open=""><summary>s</summary></details>'
+    )
+    assert check_fragment(fragment) == []
