@@ -109,12 +109,13 @@ def changed_paths(before: dict[str, Stamp], after: dict[str, Stamp]) -> set[str]
 def _entry(item: Any) -> tuple[Any, ...]:
     """What a navigation item shows: title, address, kind, and for a section the address
     it opens (its first page's; Material's pruned section shows the section's own title)
-    and how many items it holds."""
+    and whether it holds anything. The items of an open section (an ancestor of the page)
+    are in the page's view one by one, so their number and order count there."""
     if isinstance(item, Section):
         first = next(iter(item.children), None)
         while isinstance(first, Section):
             first = next(iter(first.children), None)
-        return ("section", item.title, len(item.children), getattr(first, "url", None))
+        return ("section", item.title, bool(item.children), getattr(first, "url", None))
     return (type(item).__name__, item.title, getattr(item, "url", None),
             getattr(item, "is_index", False))  # fmt: skip
 

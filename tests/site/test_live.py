@@ -26,6 +26,7 @@ EDITED = ["adviezen/back-ups.md", "adviezen/tablets-beheren.md", "artikels/digis
           "vragen/moet-ik-een-datalek-altijd-binnen-72-uur-melden.md",
           "organisaties/vicli.md"]  # fmt: skip
 NEW = "adviezen/live-test-{n}.md"
+FOLDER = "livemap"
 
 
 def _git(root: Path, *args: str) -> None:
@@ -53,15 +54,21 @@ def _write(path: Path, text: str) -> None:
 
 
 def _created(root: Path) -> list[Path]:
-    return sorted((root / "docs" / "adviezen").glob("live-test-*.md"))
+    return sorted((root / "docs" / "adviezen").rglob("live-test-*.md"))
 
 
-def _new_page(root: Path, n: int, word: str) -> None:
-    _write(root / "docs" / NEW.format(n=n), (
+def _new_page(root: Path, n: int, word: str, folder: bool) -> None:
+    # In a folder of its own, the page makes a section of the navigation (pruned for
+    # the pages of other sections).
+    path = root / "docs" / NEW.format(n=n)
+    if folder:
+        path = path.parent / FOLDER / path.name
+    _write(path, (
         f"---\ntitle: Livetest {n} over {word}\ndescription: Een pagina van de livetest.\n"
         "type: advies\nroles: [technisch]\ntopics: [beveiliging]\nauthors: [Test]\n"
         "reviewed: 2026-11-01\n---\n\n"
-        f"# Livetest {n} over {word}\n\nZie [Back-ups op school](back-ups.md) over {word}.\n"
+        f"# Livetest {n} over {word}\n\nZie [Back-ups op school]"
+        f"({'../' if folder else ''}back-ups.md) over {word}.\n"
     ))  # fmt: skip
 
 
@@ -74,7 +81,8 @@ def _apply(root: Path, kind: str, data: st.DataObject) -> None:
         page = data.draw(st.sampled_from(pages))
         extra = f"\nEen extra alinea over {word}."
         if created and data.draw(st.booleans()):
-            extra += f" Lees ook [{word}](../adviezen/{data.draw(st.sampled_from(created)).name})."
+            target = data.draw(st.sampled_from(created))
+            extra += f" Lees ook [{word}]({os.path.relpath(target, page.parent)})."
         text = page.read_text(encoding="utf-8").rstrip("\n")
         _write(page, text + extra + "\n")
     elif kind == "title":
@@ -89,13 +97,13 @@ def _apply(root: Path, kind: str, data: st.DataObject) -> None:
         _write(page, re.sub(r"(?m)^roles: .*$", f"roles: [{', '.join(roles)}]", text, count=1))
     elif kind == "new" or (kind in ("delete", "rename") and not created):
         numbers = [int(p.stem.rsplit("-", 1)[1]) for p in created]
-        _new_page(root, max(numbers, default=0) + 1, word)
+        _new_page(root, max(numbers, default=0) + 1, word, data.draw(st.booleans()))
     elif kind == "delete":
         data.draw(st.sampled_from(created)).unlink()
     elif kind == "rename":
         page = data.draw(st.sampled_from(created))
         numbers = [int(p.stem.rsplit("-", 1)[1]) for p in created]
-        page.rename(docs / NEW.format(n=max(numbers) + 1))
+        page.rename(page.parent / Path(NEW.format(n=max(numbers) + 1)).name)
     elif kind == "broken-link":
         page = data.draw(st.sampled_from(pages))
         text = page.read_text(encoding="utf-8").rstrip("\n")
