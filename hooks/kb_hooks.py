@@ -17,7 +17,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from kb.check import html_policy
 from kb.check.project import check_pages, project_findings
 from kb.model.project import Project
 from kb.render.theme_meta import tag_chips, theme_meta
@@ -103,20 +102,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     if (record := state.mine(page)) is None:
         return html
-    sanitized = html_policy.sanitize(html)  # published HTML cannot run script or load others
-    if record.is_valid:  # what validation let through and the sanitiser removes: say so
-        for problem in html_policy.check_fragment(html, sanitized):
-            log.error(f"{record.path}: fout: {problem} (de inhoud werd verwijderd)")
-    html = sanitized
-    if state.serving:
-        state.sanitized[record.src] = html
-    description = record.description if state.site.is_checked(record) else ""
-    tags = [str(tag) for tag in page.meta.get("tags") or []]
-    state.converted[record.src] = state.search.page_converted(
-        record.src, page.file.dest_uri, html, page.markdown or "", record.title, description, tags
-    )
-    parts = state.parts.get(record.src)  # widgets (filters, map) come after the sanitiser
-    return parts.finish(html) if parts else html
+    return publish.page_content(state, record, html, page, log)
 
 
 @event_priority(-110)  # after kb_parallel's on_env: every process has converted its pages

@@ -1,15 +1,20 @@
-"""MkDocs' list of files, as the knowledge base publishes it."""
+"""What the knowledge base publishes through MkDocs: its list of files and each converted page."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Container
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
 
+from kb.check import html_policy
+from kb.model.pages import Page
 from kb.search.site_search import SiteSearch
 from kb.site.build import Site, from_docs
+from kb_mkdocs.state import BuildState
 
 
 def drop_unpublished(files: Files, site_files: set[str], refused: set[str], docs: Path) -> None:
@@ -35,3 +40,26 @@ def copy_unchanged_pages(
     for file in files.documentation_pages():
         if file.page is not None and file.src_uri not in converted:
             search.copy_unchanged(site_dir / file.dest_uri, file.dest_uri)
+
+
+def page_content(
+    state: BuildState, record: Page, html: str, page: MkPage, log: logging.Logger
+) -> str:
+    """A converted page: sanitised (published HTML cannot run script or load others),
+    what the sanitiser removed from a valid page logged as an error, its copy for the
+    search index written, and the widgets (filters, map, forms) put in after the
+    sanitiser."""
+    sanitized = html_policy.sanitize(html)
+    if record.is_valid:
+        for problem in html_policy.check_fragment(html, sanitized):
+            log.error(f"{record.path}: fout: {problem} (de inhoud werd verwijderd)")
+    if state.serving:
+        state.sanitized[record.src] = sanitized
+    description = record.description if state.site.is_checked(record) else ""
+    tags = [str(tag) for tag in page.meta.get("tags") or []]
+    state.converted[record.src] = state.search.page_converted(
+        record.src, page.file.dest_uri, sanitized, page.markdown or "", record.title,
+        description, tags,
+    )  # fmt: skip
+    parts = state.parts.get(record.src)
+    return parts.finish(sanitized) if parts else sanitized
