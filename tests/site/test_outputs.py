@@ -55,3 +55,32 @@ def test_landing_pages_depend_on_the_pages_they_list() -> None:
     assert role.types is not None and "advies" in role.types and "roles" in role.fields
     assert page_depends(project, "agenda/index.md").types == frozenset({"evenement"})
     assert page_depends(project, "adviezen/back-ups.md").types == frozenset()
+
+
+def test_a_rebuild_takes_over_only_the_outputs_an_edit_leaves_as_they_were() -> None:
+    # Live editing: Site.make with the previous site makes again what the edit touches.
+    from kb.check.project import check_page
+    from kb.site.build import Site
+
+    project = Project.load(ROOT)
+    check_pages(project)
+    first = Site.make(project, "/")
+    src = "adviezen/back-ups.md"
+    source = (project.docs_dir / src).read_text(encoding="utf-8")
+
+    def edit(text: str) -> Site:
+        before = project.pages[src]
+        check_page(project, src, text.encode("utf-8"))
+        return Site.make(project, "/", previous=first, changes=[(before, project.pages[src])])
+
+    body = edit(source + "\nNog een zin.\n")
+    level = "niveaus/secundair.md"
+    assert body.outputs[level] is first.outputs[level]  # taken over, not made again
+    assert body.outputs["api/pages.json"] is first.outputs["api/pages.json"]
+    titled = edit(source.replace("title: Back-ups op school", "title: Back-ups herzien", 1))
+    assert titled.outputs[level] is not first.outputs[level]
+    assert "Back-ups herzien" in str(titled.outputs[level].content)
+    fresh = Site.make(project, "/")  # the same outputs as a site made from scratch
+    assert {p: o.content for p, o in titled.outputs.items()} == {
+        p: o.content for p, o in fresh.outputs.items()
+    }
