@@ -591,7 +591,7 @@ EDIT_LABELS = {
     "new": "new page (page, navigation, overview)",
     "rename": "renamed page (404 on the old address, navigation)",
     "delete": "deleted page (404, navigation, overview)",
-    "recreate": "editor deletes and writes the page again",
+    "recreate": "editor deletes and writes the page again (original title and roles)",
     "data": "data/vocabulary.yml (full build)",
     "pull-100": "100 pages changed at once, as by a git pull",
     "checkout": "`git checkout -- docs` of those 100",
