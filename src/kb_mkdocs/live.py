@@ -193,8 +193,10 @@ class LiveSite:
             return self._full(started, "fout bij snel herbouwen")
         self.last = {"mode": "snel", "seconds": time.monotonic() - started, **done}
         log.info(
-            "Snel herbouwd in %.2f s: %d pagina's omgezet, %d opnieuw opgemaakt, %d bestanden.",
-            self.last["seconds"], len(done["converted"]), len(done["rendered"]), len(done["outputs"]),
+            "Snel herbouwd in %.2f s: %s omgezet, %s opnieuw opgemaakt, %s bijgewerkt.",
+            self.last["seconds"], _count(done["converted"], "pagina", "pagina's"),
+            _count(done["rendered"], "pagina", "pagina's"),
+            _count(done["outputs"], "gegenereerd bestand", "gegenereerde bestanden"),
         )  # fmt: skip
         self._start_search()
 
@@ -532,6 +534,10 @@ def _swap(new: Path, target: Path) -> None:
         os.replace(target, old)
     os.replace(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _count(items: Sequence[str], one: str, more: str) -> str:
+    return f"{len(items)} {one if len(items) == 1 else more}"
 
 
 def _differ(old: Page | None, new: Page | None, attribute: str) -> bool:
