@@ -48,11 +48,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = state.project
-    state.searching = search = SiteSearch(project.root)
+    search = state.new_search(project.root)
     state.converted.clear()  # `mkdocs serve` runs this for every rebuild
     state.parts.clear()
     state.sanitized.clear()
-    search.keep_copies = state.serving  # live rebuilds index again from the copies
     try:
         refused, lapsed = build.refused_files(project), build.lapsed_profiles(project)
     except build.BuildStop as stop:
@@ -128,6 +127,10 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     for error in state.search.finish():
         log.error("zoekindex: %s", error)
+
+
+def on_shutdown() -> None:
+    state.close_search()
 
 
 def on_build_error(error: Exception) -> None:

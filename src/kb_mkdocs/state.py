@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mkdocs.structure.pages import Page as MkPage
 
@@ -43,6 +44,19 @@ class BuildState:
     def search(self) -> SiteSearch:
         assert self.searching is not None, "on_files has not run"
         return self.searching
+
+    def new_search(self, root: Path) -> SiteSearch:
+        """The search of a new build. While serving, the previous build kept its page
+        copies for live rebuilds: they are removed now (and at the end, ``close_search``),
+        so a long session does not fill the temporary folder."""
+        self.close_search()
+        self.searching = SiteSearch(root)
+        self.searching.keep_copies = self.serving  # live rebuilds index again from them
+        return self.searching
+
+    def close_search(self) -> None:
+        if self.searching is not None and self.searching.keep_copies:
+            self.searching.remove_copies()
 
     def record(self, page: MkPage) -> Page | None:
         """kb's record of a page of this build (None: a page kb does not know)."""

@@ -174,10 +174,17 @@ def test_a_title_edit_renders_the_pages_that_show_it(served: Served) -> None:
 
 
 def test_a_data_edit_rebuilds_fully(served: Served) -> None:
+    from kb_mkdocs.state import shared
+
+    copies = shared.search.copies  # the page copies kept for live rebuilds
+    assert any(copies.rglob("*.html"))
     vocabulary = served.root / "data" / "vocabulary.yml"
     _write(vocabulary, vocabulary.read_text(encoding="utf-8") + "\n# livetest\n")
     done = served.save()
     assert done["mode"] == "volledig" and "data/vocabulary.yml" in done["reason"]
+    # A long session does not fill the temporary folder: each full build drops the
+    # previous build's copies.
+    assert not copies.exists() and shared.search.copies.is_dir()
 
 
 def test_an_error_shows_on_the_page_and_in_the_terminal(

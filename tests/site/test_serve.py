@@ -4,6 +4,7 @@ is rebuilt with it. The server runs on 127.0.0.1 and is stopped at the end."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -55,10 +56,12 @@ def _wait_for(
     pytest.fail(f"mkdocs serve: {what} did not happen within {seconds:.0f} s")
 
 
-def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path) -> None:
+def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path, tmp_path: Path) -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    env = {**os.environ, "KB_TODAY": FIXED_TODAY}
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "KB_TODAY": FIXED_TODAY, "TMPDIR": str(temporary)}
     env.pop("KB_SITE_URL", None)  # mkdocs.yml's site_url: served under PREFIX
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -106,9 +109,11 @@ def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path) -> N
             proc,
         )
     finally:
-        proc.terminate()
+        proc.send_signal(signal.SIGINT)  # as Ctrl-C in the terminal
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    # The page copies kept for live rebuilds (and every build's) are gone afterwards.
+    assert not list(temporary.glob("kb-zoekindex-*"))

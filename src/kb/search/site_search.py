@@ -126,6 +126,11 @@ class SiteSearch:
                 shutil.copyfile(source, target)
         return self.maker.snapshot()
 
+    def remove_copies(self) -> None:
+        """Remove the page copies (kept while serving, see ``keep_copies``)."""
+        if self.owner == os.getpid():
+            shutil.rmtree(self.copies, ignore_errors=True)
+
     def write_table(self, site_dir: Path) -> None:
         """The Dutch key table alone (``kb export``)."""
         index.write_browser_files(site_dir, self.maker, self.vocabulary)
