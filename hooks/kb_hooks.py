@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = state.project
-    search = state.new_search(project.root)
+    search, state.started = state.new_search(project.root), time.time()
     state.converted.clear()  # `mkdocs serve` runs this for every rebuild
     state.parts.clear()
     state.sanitized.clear()
@@ -59,7 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     publish.drop_unpublished(files, project.known_files, refused | lapsed, project.docs_dir)
     sources = [f.src_uri for f in files.documentation_pages()]  # lapsed profiles: checked only
     check_pages(project, sources + sorted(lapsed),
-                meanwhile=lambda: search.add_all(map(project.read, sources)))  # fmt: skip
+                meanwhile=lambda: search.add_files(sources, project.content, project.read))  # fmt: skip
     for finding in project_findings(project):
         log.log(LEVELS[finding.severity], finding.as_text())
     state.made = site = build.Site.make(project, config.site_url)
@@ -127,6 +128,8 @@ def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     for error in state.search.finish():
         log.error("zoekindex: %s", error)
+    if not (state.serving or state.dirty):
+        state.search.prune_cache(state.started)
 
 
 def on_shutdown() -> None:

@@ -18,6 +18,7 @@ from kb_mkdocs import parallel
 @dataclass
 class BuildState:
     dirty: bool = False
+    started: float = 0.0  # when on_files began (caches keep what was used since)
     serving: bool = False  # under `mkdocs serve`: kb_mkdocs.live keeps this between builds
     loaded: Project | None = None
     made: Site | None = None

@@ -71,7 +71,7 @@ class Served:
 def full_build(root: Path, site: Path, today: str) -> None:
     """A full build of the same files with the served site's address, in its own process
     (a second build in this process would share the hooks' state with the served one)."""
-    env = {**os.environ, "KB_TODAY": today, "KB_SITE_URL": SERVE_URL}
+    env = {**os.environ, "KB_TODAY": today, "KB_SITE_URL": SERVE_URL, "KB_CACHE": "uit"}
     command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-d", str(site)]
     subprocess.run(command, cwd=root, env=env, check=True, capture_output=True, timeout=900)
 

@@ -101,6 +101,10 @@ class Project:
         except ValueError:
             return f"{DOCS_DIR}/{src}"
 
+    def content(self, src: str) -> bytes:
+        """The bytes of one page of docs/ as they are on disk."""
+        return (self.docs_dir / src).read_bytes()
+
     def read(self, src: str, text: str | bytes | None = None) -> Page:
         """Read one page of docs/ (or ``text`` as that page), without checking it."""
         return read_page(self.docs_dir, src, self.root, text=text)

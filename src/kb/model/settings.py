@@ -108,3 +108,17 @@ def worker_setting(name: str) -> int | None:
             f"of laat {name} weg."
         )
     return int(raw)
+
+
+CACHE_ENV = "KB_CACHE"
+CACHE_OFF = {"uit", "0", "nee", "off", "false", "no"}
+
+
+def cache_folder(root: Path, name: str) -> Path | None:
+    """Where the build keeps ``name`` between builds (``.cache/<name>`` of the project):
+    ``KB_CACHE=uit`` switches every such cache off, any other value is the folder that
+    holds them. None: off."""
+    setting = os.environ.get(CACHE_ENV, "").strip()
+    if setting.lower() in CACHE_OFF:
+        return None
+    return (Path(setting) if setting else root / ".cache") / name

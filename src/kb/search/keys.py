@@ -63,6 +63,9 @@ def markdown_words(markdown: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
+KEYS_FORMAT = 1  # raise when the way keys are made changes (kept keys are then not used)
+
+
 @dataclass
 class SearchConfig:
     lemmas: dict[str, str] = field(default_factory=dict)  # folded form -> lemma
@@ -163,13 +166,24 @@ class KeyMaker:
 
     def word_keys(self, text: str) -> list[str]:
         """Keys of the words of a text, plus the keys of synonym phrases in it."""
+        return self.word_keys_and_forms(text)[0]
+
+    def word_keys_and_forms(self, text: str) -> tuple[list[str], list[list[str]]]:
+        """``word_keys`` and the [folded form, key] of each word and word part, in the
+        order met: what ``take_forms`` needs to redo this text's effect on the table."""
         tokens = words(text)
         unique = dict.fromkeys(tokens)  # same first-seen order of keys, fewer lookups
         key = self.key
-        keys = dict.fromkeys(map(key, unique))
+        looked_up = list(unique)
         for token in unique:
             if "-" in token:  # ICT-praktijkdag: also "ict" and "praktijkdag"
-                keys.update(dict.fromkeys(key(part) for part in token.split("-") if part))
+                looked_up.extend(part for part in token.split("-") if part)
+        keys: dict[str, None] = {}
+        forms: dict[tuple[str, str], None] = {}
+        for word in looked_up:
+            word_key = key(word)
+            keys[word_key] = None
+            forms[fold(word.lower()), word_key] = None
         phrases = self.config.phrases
         folded = {token: fold(token) for token in unique}
         starts = {phrase.split(" ", 1)[0] for phrase in phrases}
@@ -178,7 +192,16 @@ class KeyMaker:
             for phrase, phrase_key in phrases.items():
                 if f" {phrase} " in folded_text:
                     keys[phrase_key] = None
-        return list(keys)
+        return list(keys), [[form, word_key] for form, word_key in forms]
+
+    def take_forms(self, forms: Iterable[list[str]]) -> None:
+        """What ``key`` does to the table for each form of a text, from
+        ``word_keys_and_forms`` of the same text (a text whose keys were kept)."""
+        seen, table = self.seen, self.table
+        for form, form_key in forms:
+            seen.add(form)
+            if form != form_key:
+                table.setdefault(form, form_key)
 
     def refine(self, vocabulary: set[str]) -> set[str]:
         """Second pass over the site's keys: fold regular plurals and diminutives the

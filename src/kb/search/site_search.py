@@ -12,18 +12,27 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from importlib import metadata
 from pathlib import Path
 
+from kb.model.filecache import FileCache, fingerprint
 from kb.model.pages import Page
+from kb.model.settings import cache_folder
 from kb.search import index
 from kb.search.jobs import SearchJobs
-from kb.search.keys import KeyMaker, SearchConfig, markdown_words
+from kb.search.keys import KEYS_FORMAT, KeyMaker, SearchConfig, markdown_words
+
+CACHE = "kb-zoeksleutels"  # keys of page texts, kept between builds (.cache/)
 
 
 class SiteSearch:
     def __init__(self, root: Path) -> None:
-        self.maker = KeyMaker(SearchConfig.load(root))
+        config = SearchConfig.load(root)
+        self.maker = KeyMaker(config)
+        folder = cache_folder(root, CACHE)
+        self.cache = None if folder is None else FileCache(folder, _fingerprint(config))
         self.page_keys: dict[str, list[str]] = {}
         self.words: set[str] = set()
         self.vocabulary: set[str] = set()  # refined, once every page is known
@@ -39,13 +48,47 @@ class SiteSearch:
         """The keys of a page's words (title, description, text). Every page, generated
         ones included, is added before any page is rendered, so the key table does not
         depend on which process renders a page."""
-        keys = self.maker.word_keys(markdown_words(f"{page.title} {page.description} {page.body}"))
-        self.page_keys[page.src] = keys
-        self.words.update(keys)
+        text = f"{page.title} {page.description} {page.body}"
+        self._add(page.src, self.cache.key("tekst", text) if self.cache else "", lambda: text)
 
     def add_all(self, pages: Iterable[Page]) -> None:
         for page in pages:
             self.add(page)
+
+    def add_files(
+        self, sources: Iterable[str], content: Callable[[str], bytes],
+        read: Callable[[str, bytes], Page],
+    ) -> None:  # fmt: skip
+        """``add`` for pages of ``docs/``: with the cache, a file whose bytes (``content``)
+        are unchanged is not even read as a page (``read``)."""
+        for src in sources:
+            data = content(src)
+            if self.cache is None:
+                self.add(read(src, data))
+                continue
+
+            def text(src: str = src, data: bytes = data) -> str:
+                page = read(src, data)
+                return f"{page.title} {page.description} {page.body}"
+
+            self._add(src, self.cache.key("bestand", data), text)
+
+    def _add(self, src: str, cache_key: str, text: Callable[[], str]) -> None:
+        entry = self.cache.get(cache_key) if self.cache and cache_key else None
+        if entry is not None:
+            keys: list[str] = entry["keys"]
+            self.maker.take_forms(entry["forms"])
+        else:
+            keys, forms = self.maker.word_keys_and_forms(markdown_words(text()))
+            if self.cache and cache_key:
+                self.cache.put(cache_key, {"keys": keys, "forms": forms})
+        self.page_keys[src] = keys
+        self.words.update(keys)
+
+    def prune_cache(self, started: float) -> None:
+        """After a full build: drop the kept keys no page of it used."""
+        if self.cache is not None:
+            self.cache.prune(started)
 
     def refine(self) -> None:
         self.vocabulary = self.maker.refine(self.words)
@@ -135,6 +178,14 @@ class SiteSearch:
         """The Dutch key table alone (``kb export``)."""
         index.write_browser_files(site_dir, self.maker, self.vocabulary)
         shutil.rmtree(self.copies, ignore_errors=True)
+
+
+def _fingerprint(config: SearchConfig) -> str:
+    try:
+        lemmatizer = metadata.version("simplemma")
+    except metadata.PackageNotFoundError:
+        lemmatizer = ""
+    return fingerprint({"keys": KEYS_FORMAT, "simplemma": lemmatizer, "config": asdict(config)})
 
 
 def _write_copy(target: Path, text: str) -> None:
