@@ -139,8 +139,11 @@ def _cached_render(
         key = page_key(page, cache)
         entry = cache.get(key)
         if entry is not None and _still_valid(entry, files):
-            _restore(page, entry, files)
-            return
+            try:
+                _restore(page, entry, files)
+                return
+            except (KeyError, TypeError, ValueError):  # not as _entry writes it: convert
+                pass
         lookups = _Lookups(files)
         with _Messages() as messages:
             real_render(config, lookups)  # type: ignore[arg-type]  # a Files in all it uses
@@ -171,7 +174,9 @@ def _answer(file: File | None) -> list[str] | None:
 
 
 def _still_valid(entry: dict[str, Any], files: Files) -> bool:
-    lookups = entry.get("lookups", {})
+    lookups = entry.get("lookups")
+    if not isinstance(lookups, dict):
+        return False
     return all(_answer(files.get_file_from_path(p)) == a for p, a in lookups.items())
 
 

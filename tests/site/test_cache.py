@@ -114,8 +114,12 @@ def test_a_page_with_a_broken_link_says_so_in_every_build(
 def test_a_damaged_entry_is_converted_again(tmp_path: Path, no_cache_setting: None) -> None:
     root = _bare_project(tmp_path / "kaal")
     assert run_build(root).returncode == 0
-    for entry in (root / ".cache" / "kb-paginas").glob("*/*.json"):
-        entry.write_text('{"content": "<p>kapot', encoding="utf-8")
+    entries = sorted((root / ".cache" / "kb-paginas").glob("*/*.json"))
+    damaged = ['{"content": "<p>kapot', '{"format": 1, "lookups": {}}', '{"format": 1}']
+    for entry, text in zip(entries, damaged, strict=True):
+        entry.write_text(text, encoding="utf-8")
     result = run_build(root)
     assert result.returncode == 0, result.output
+    for name in ("b/index.html", "c/index.html"):
+        assert "Tekst" in (result.site / name).read_text(encoding="utf-8")
     assert "Lees" in (result.site / "index.html").read_text(encoding="utf-8")

@@ -65,7 +65,9 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
 
 
 def codes(project: Project, name: str) -> set[tuple[int | None, str]]:
-    return {(f.line, f.code) for f in project_findings(project) if f.path.endswith("aanval/" + name)}
+    return {
+        (f.line, f.code) for f in project_findings(project) if f.path.endswith("aanval/" + name)
+    }
 
 
 # --------------------------------------------------------------------------- kb check

@@ -75,7 +75,8 @@ class SiteSearch:
 
     def _add(self, src: str, cache_key: str, text: Callable[[], str]) -> None:
         entry = self.cache.get(cache_key) if self.cache and cache_key else None
-        if entry is not None:
+        kept = entry is not None and _well_formed(entry)
+        if entry is not None and kept:
             keys: list[str] = entry["keys"]
             self.maker.take_forms(entry["forms"])
         else:
@@ -178,6 +179,18 @@ class SiteSearch:
         """The Dutch key table alone (``kb export``)."""
         index.write_browser_files(site_dir, self.maker, self.vocabulary)
         shutil.rmtree(self.copies, ignore_errors=True)
+
+
+def _well_formed(entry: dict[str, object]) -> bool:
+    """A kept entry as ``_add`` writes it (anything else is made again)."""
+    keys, forms = entry.get("keys"), entry.get("forms")
+    return (
+        isinstance(keys, list)
+        and all(isinstance(k, str) for k in keys)
+        and isinstance(forms, list)
+        and all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f)
+                for f in forms)
+    )  # fmt: skip
 
 
 def _fingerprint(config: SearchConfig) -> str:
