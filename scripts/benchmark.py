@@ -16,8 +16,8 @@ real work. The real pages are included because the ``.pages`` navigation and the
 pages refer to them; they are the same in both projects.
 
 Ours is built twice in each round: first without the caches a build keeps for the next
-one (``.cache/kb-paginas``: converted pages, ``.cache/kb-zoeksleutels``: search keys;
-removed before the build), then again with the same files from what that build left
+one (``.cache/kb-paginas``: converted pages, ``.cache/kb-zoeksleutels``: search keys,
+``.cache/kb-controles``: each page's findings; removed before the build), then again with the same files from what that build left
 there, as a second build, ``make serve`` after a build, or CI with a kept cache would.
 Both are reported; the converted templates (``.cache/kb-documenten``) stay between runs.
 
@@ -73,10 +73,10 @@ from kb.model.glossary import load_glossary  # noqa: E402
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "sources", "includes", "hooks", "overrides")
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".DS_Store")
 FIXED_TODAY = "2026-11-28"
-# What a build keeps for the next one (.cache/, see kb_mkdocs.page_cache): removed before
+# What a build keeps for the next one (.cache/, see kb_mkdocs.page_cache, kb.check.kept): removed before
 # each "ours" build, kept for the "ours_warm" build right after it. The converted
 # templates (.cache/kb-documenten) stay, as in every earlier run of this benchmark.
-BUILD_CACHES = ("kb-paginas", "kb-zoeksleutels")
+BUILD_CACHES = ("kb-paginas", "kb-zoeksleutels", "kb-controles")
 
 VANILLA_CONFIG = """\
 # Vanilla Material for the benchmark: the same pages, no hooks, no extra plugins.

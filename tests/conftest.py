@@ -14,6 +14,9 @@ from support.project import BuildResult, copy_project, run_build
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+# No test reads what another test (or a developer's build) kept in .cache/: the tests of
+# those caches switch them on themselves (tests/site/test_cache.py, tests/check/test_kept.py).
+os.environ.setdefault("KB_CACHE", "uit")
 
 
 @pytest.fixture

@@ -123,3 +123,39 @@ def test_a_damaged_entry_is_converted_again(tmp_path: Path, no_cache_setting: No
     for name in ("b/index.html", "c/index.html"):
         assert "Tekst" in (result.site / name).read_text(encoding="utf-8")
     assert "Lees" in (result.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_keys_from_kept_or_damaged_entries_are_the_keys_without_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search of a build from kept keys (or from entries that are damaged, which are
+    made again) finds the same words: page keys and the browser's key table are equal."""
+    from kb.model.project import Project
+    from kb.search.site_search import SiteSearch
+
+    project = Project.load(ROOT, ROOT / "docs")
+    sources = project.markdown_sources()[:40]
+
+    def prepared(cache: str) -> tuple[dict[str, list[str]], dict[str, str], set[str]]:
+        monkeypatch.setenv("KB_CACHE", cache)
+        search = SiteSearch(ROOT)
+        search.add_files(sources, project.content, project.read)
+        search.remove_copies()
+        return search.page_keys, search.maker.table, search.maker.seen
+
+    without = prepared("uit")
+    folder = tmp_path / "cache"
+    assert prepared(str(folder)) == without  # writes the entries
+    entries = sorted((folder / "kb-zoeksleutels").glob("*/*.json"))
+    assert len(entries) == len(sources)
+    assert prepared(str(folder)) == without  # from the entries
+    damaged = [
+        '{"keys": ["kapot',
+        '{"format": 1, "keys": [], "same": []}',
+        '{"format": 1, "keys": [1], "same": [], "table": {}}',
+        '{"format": 1, "keys": [], "same": [], "table": {"a": 2}}',
+        '{"format": 1, "keys": [], "same": "a", "table": {}}',
+    ]
+    for entry, text in zip(entries, damaged, strict=False):
+        entry.write_text(text, encoding="utf-8")
+    assert prepared(str(folder)) == without

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from kb.check import kept
 from kb.check.editorial import load_phrases
 from kb.check.markdown_render import renderer
 from kb.check.navigation import navigation_findings
@@ -21,6 +23,7 @@ from kb.check.redirects import check_redirects
 from kb.check.static_files import static_file_findings
 from kb.check.zelfscans import scan_findings
 from kb.model import dates
+from kb.model.filecache import FileCache
 from kb.model.files import symlink_findings
 from kb.model.findings import Finding, sort_findings
 from kb.model.glossary import load_glossary
@@ -57,11 +60,13 @@ def check_pages(
     (the build prepares the search keys there); without workers it runs afterwards."""
     wanted = sorted(sources) if sources is not None else project.markdown_sources()
     checks = context(project)
+    cache = kept.findings_cache(project, checks)
+    started = time.time()
     if workers is None:
         workers = default_workers(len(wanted))
     if workers > 1:
         chunks = [wanted[i::workers] for i in range(workers)]
-        jobs = [(project.docs_dir, project.root, chunk, checks) for chunk in chunks]
+        jobs = [(project.docs_dir, project.root, chunk, checks, cache) for chunk in chunks]
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             result = pool.map_async(_check_chunk, jobs)
             if meanwhile is not None:
@@ -69,12 +74,14 @@ def check_pages(
             done = {page.src: page for part in result.get() for page in part}
         pages = [done[src] for src in wanted]
     else:
-        pages = _check_chunk((project.docs_dir, project.root, wanted, checks))
+        pages = _check_chunk((project.docs_dir, project.root, wanted, checks, cache))
         if meanwhile is not None:
             meanwhile()
     for page in pages:
         project.pages[page.src] = page
     check_scans(project, checks)
+    if cache is not None and set(wanted) >= set(project.markdown_sources()):
+        cache.prune(started)  # every page was checked: drop what no page used
     return pages
 
 
@@ -103,12 +110,20 @@ def default_workers(count: int) -> int:
     return 2 if threading.active_count() == 1 else 1
 
 
-def _check_chunk(job: tuple[Path, Path, list[str], Context]) -> list[Page]:
-    docs_dir, root, sources, checks = job
+def _check_chunk(job: tuple[Path, Path, list[str], Context, FileCache | None]) -> list[Page]:
+    docs_dir, root, sources, checks, cache = job
     pages = []
     for src in sources:
-        page = read_page(docs_dir, src, root)
-        validate_page(page, checks)
+        data = (docs_dir / src).read_bytes()
+        page = read_page(docs_dir, src, root, data)
+        key = cache.key(src, data) if cache is not None else ""
+        found = kept.kept_findings(cache, key) if cache is not None else None
+        if found is not None:
+            page.findings = found
+        else:
+            validate_page(page, checks)
+            if cache is not None:
+                kept.keep(cache, key, page.findings)
         pages.append(page)
     return pages
 

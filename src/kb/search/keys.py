@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 SEARCH_FILE = "data/search.yml"
 WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:-[0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -63,7 +64,7 @@ def markdown_words(markdown: str) -> str:
     return html.unescape(text) if "&" in text else text
 
 
-KEYS_FORMAT = 1  # raise when the way keys are made changes (kept keys are then not used)
+KEYS_FORMAT = 2  # raise when the way keys are made changes (kept keys are then not used)
 
 
 @dataclass
@@ -120,6 +121,14 @@ def _lemmatize(word: str) -> str:
     return str(lemmatize(word, lang="nl"))
 
 
+class Forms(NamedTuple):
+    """The folded forms of a text's words: ``same`` are their own key, ``table`` maps
+    the others to the first key met for them (what the key table gets from the text)."""
+
+    same: list[str]
+    table: dict[str, str]
+
+
 class KeyMaker:
     """Turns words into search keys and remembers every form it saw (for the table)."""
 
@@ -128,7 +137,8 @@ class KeyMaker:
         self.table: dict[str, str] = {}  # folded form -> key, where they differ
         self.seen: set[str] = set()  # every folded form met on the site
         self.remap: dict[str, str] = {}  # key -> base key (regular inflections), see refine()
-        self._cache: dict[str, str] = {}
+        self._cache: dict[str, str] = {}  # word -> key
+        self._folded: dict[str, str] = {}  # word -> its folded form
         self._parts: dict[str, list[str]] = {}  # compound -> parts, see final_keys()
         self._parts_of: set[str] | None = None  # the vocabulary those parts come from
 
@@ -150,6 +160,7 @@ class KeyMaker:
                 lemma = self._diminutive(folded) or lemma
             key = config.synonym_keys.get(lemma, lemma)
         self._cache[word] = key
+        self._folded[word] = folded
         self.seen.add(folded)
         if folded != key:
             self.table.setdefault(folded, key)
@@ -168,40 +179,45 @@ class KeyMaker:
         """Keys of the words of a text, plus the keys of synonym phrases in it."""
         return self.word_keys_and_forms(text)[0]
 
-    def word_keys_and_forms(self, text: str) -> tuple[list[str], list[list[str]]]:
-        """``word_keys`` and the [folded form, key] of each word and word part, in the
-        order met: what ``take_forms`` needs to redo this text's effect on the table."""
+    def word_keys_and_forms(self, text: str) -> tuple[list[str], Forms]:
+        """``word_keys`` and what the text did to the table (``Forms``): what
+        ``take_forms`` needs to redo that without looking a word up."""
         tokens = words(text)
         unique = dict.fromkeys(tokens)  # same first-seen order of keys, fewer lookups
-        key = self.key
+        key, folded_of = self.key, self._folded
         looked_up = list(unique)
         for token in unique:
             if "-" in token:  # ICT-praktijkdag: also "ict" and "praktijkdag"
                 looked_up.extend(part for part in token.split("-") if part)
         keys: dict[str, None] = {}
-        forms: dict[tuple[str, str], None] = {}
+        same: dict[str, None] = {}
+        table: dict[str, str] = {}
         for word in looked_up:
             word_key = key(word)
             keys[word_key] = None
-            forms[fold(word.lower()), word_key] = None
+            form = folded_of[word]
+            if form == word_key:
+                same[form] = None
+            elif form not in table:
+                table[form] = word_key
         phrases = self.config.phrases
-        folded = {token: fold(token) for token in unique}
+        folded = {token: folded_of[token] for token in unique}
         starts = {phrase.split(" ", 1)[0] for phrase in phrases}
         if not starts.isdisjoint(folded.values()):
             folded_text = " " + " ".join(map(folded.__getitem__, tokens)) + " "
             for phrase, phrase_key in phrases.items():
                 if f" {phrase} " in folded_text:
                     keys[phrase_key] = None
-        return list(keys), [[form, word_key] for form, word_key in forms]
+        return list(keys), Forms(list(same), table)
 
-    def take_forms(self, forms: Iterable[list[str]]) -> None:
-        """What ``key`` does to the table for each form of a text, from
+    def take_forms(self, forms: Forms) -> None:
+        """What ``key`` did to the table for the words of a text, from
         ``word_keys_and_forms`` of the same text (a text whose keys were kept)."""
         seen, table = self.seen, self.table
-        for form, form_key in forms:
-            seen.add(form)
-            if form != form_key:
-                table.setdefault(form, form_key)
+        seen.update(forms.same)
+        seen.update(forms.table)
+        for form, form_key in forms.table.items():
+            table.setdefault(form, form_key)
 
     def refine(self, vocabulary: set[str]) -> set[str]:
         """Second pass over the site's keys: fold regular plurals and diminutives the

@@ -22,7 +22,7 @@ from kb.model.pages import Page
 from kb.model.settings import cache_folder
 from kb.search import index
 from kb.search.jobs import SearchJobs
-from kb.search.keys import KEYS_FORMAT, KeyMaker, SearchConfig, markdown_words
+from kb.search.keys import KEYS_FORMAT, Forms, KeyMaker, SearchConfig, markdown_words
 
 CACHE = "kb-zoeksleutels"  # keys of page texts, kept between builds (.cache/)
 
@@ -75,14 +75,14 @@ class SiteSearch:
 
     def _add(self, src: str, cache_key: str, text: Callable[[], str]) -> None:
         entry = self.cache.get(cache_key) if self.cache and cache_key else None
-        kept = entry is not None and _well_formed(entry)
-        if entry is not None and kept:
-            keys: list[str] = entry["keys"]
-            self.maker.take_forms(entry["forms"])
+        kept = _kept_keys(entry) if entry is not None else None
+        if kept is not None:
+            keys, forms = kept
+            self.maker.take_forms(forms)
         else:
             keys, forms = self.maker.word_keys_and_forms(markdown_words(text()))
             if self.cache and cache_key:
-                self.cache.put(cache_key, {"keys": keys, "forms": forms})
+                self.cache.put(cache_key, {"keys": keys, "same": forms.same, "table": forms.table})
         self.page_keys[src] = keys
         self.words.update(keys)
 
@@ -181,16 +181,17 @@ class SiteSearch:
         shutil.rmtree(self.copies, ignore_errors=True)
 
 
-def _well_formed(entry: dict[str, object]) -> bool:
-    """A kept entry as ``_add`` writes it (anything else is made again)."""
-    keys, forms = entry.get("keys"), entry.get("forms")
-    return (
-        isinstance(keys, list)
-        and all(isinstance(k, str) for k in keys)
-        and isinstance(forms, list)
-        and all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f)
-                for f in forms)
-    )  # fmt: skip
+def _kept_keys(entry: dict[str, object]) -> tuple[list[str], Forms] | None:
+    """A kept entry's keys and forms, or None when it is not as ``_add`` writes it
+    (it is then made again)."""
+    keys, same, table = entry.get("keys"), entry.get("same"), entry.get("table")
+    if not (isinstance(keys, list) and isinstance(same, list) and isinstance(table, dict)):
+        return None
+    strings = {str}  # the types of every element, checked in one pass each
+    if not (set(map(type, keys)) <= strings and set(map(type, same)) <= strings
+            and set(map(type, table.values())) <= strings):  # fmt: skip
+        return None
+    return keys, Forms(same, table)
 
 
 def _fingerprint(config: SearchConfig) -> str:
