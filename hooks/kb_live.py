@@ -7,5 +7,6 @@ from kb_mkdocs.live import (  # noqa: F401 - MkDocs calls these by name
     on_nav,
     on_post_build,
     on_serve,
+    on_shutdown,
     on_startup,
 )

@@ -42,6 +42,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from subprocess import Popen
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -63,6 +64,7 @@ from kb_mkdocs.state import BuildState
 
 log = logging.getLogger("mkdocs.plugins.kb")
 FEATURE = "Snel herbouwen tijdens mkdocs serve"
+CLOSE_WAIT = 10  # seconds the server waits at Ctrl-C for a stopped search round
 MAX_CHANGES = 60  # more changed files at once (git checkout, pull): a full build
 WATCHED_DIRS = ("data", "includes", "overrides", "sources", "src/kb/templates")
 LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
@@ -165,6 +167,8 @@ class LiveSite:
     search_thread: threading.Thread | None = None
     search_wanted: bool = False
     search_busy: bool = False
+    search_process: Popen[str] | None = None  # Pagefind, while a round runs
+    closing: bool = False  # the server stops
     last: dict[str, Any] = field(default_factory=dict)  # what the last rebuild did
 
     # ----------------------------------------------------------------- entry
@@ -474,7 +478,9 @@ class LiveSite:
     def _search_worker(self) -> None:
         while True:
             with self.search_cond:
-                self.search_cond.wait_for(lambda: self.search_wanted)
+                self.search_cond.wait_for(lambda: self.search_wanted or self.closing)
+                if self.closing:
+                    return
             with self.build_lock:  # the inputs as the last rebuild left them
                 with self.search_cond:
                     if not self.search_wanted or self.mk is None:
@@ -492,8 +498,9 @@ class LiveSite:
                     raise
             try:
                 search_index.build_pagefind(
-                    site_dir, staging / "pagina", output=staging / "pagefind"
-                )
+                    site_dir, staging / "pagina", output=staging / "pagefind",
+                    started=self._pagefind_started,
+                )  # fmt: skip
                 search_index.write_browser_files(staging, maker, vocabulary)
                 with self.search_cond:
                     if self.search_busy and self.mk is not None:
@@ -503,15 +510,36 @@ class LiveSite:
                 self.last["search_seconds"] = seconds
                 log.info("Zoekindex bijgewerkt in %.1f s.", seconds)
             except Exception as error:  # the served site keeps its previous index
-                log.error("zoekindex: %s", error)
+                if not self.closing:
+                    log.error("zoekindex: %s", error)
             finally:
                 self._search_done(staging)
+
+    def _pagefind_started(self, process: Popen[str]) -> None:
+        with self.search_cond:
+            self.search_process = process
+        if self.closing:  # the server stopped while this round prepared
+            process.kill()
 
     def _search_done(self, staging: Path) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         with self.search_cond:
-            self.search_busy = False
+            self.search_busy, self.search_process = False, None
             self.search_cond.notify_all()
+
+    def close(self) -> None:
+        """The server stops (Ctrl-C): a search round that runs is stopped, and its
+        temporary files go with it (the worker thread would otherwise die with the
+        process and leave them)."""
+        with self.search_cond:
+            self.closing, self.search_wanted = True, False
+            process = self.search_process
+            self.search_cond.notify_all()
+        if process is not None and process.poll() is None:
+            process.kill()
+        thread = self.search_thread
+        if thread is not None and thread.is_alive():
+            thread.join(timeout=CLOSE_WAIT)
 
     def _stop_search(self) -> None:
         """Before a full build (which makes its own index): drop what is asked, and wait
@@ -641,6 +669,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _live is not None and {"nav", "files", "env"} <= _seen.keys():
         _live.remember(config, _seen["files"], _seen["nav"], _seen["env"])
     _seen.clear()
+
+
+def on_shutdown() -> None:
+    if _live is not None:
+        _live.close()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) -> Any:

@@ -117,3 +117,41 @@ def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path, tmp_
             proc.wait()
     # The page copies kept for live rebuilds (and every build's) are gone afterwards.
     assert not list(temporary.glob("kb-zoekindex-*"))
+
+
+def test_stopping_the_server_while_the_search_is_made_leaves_nothing_behind(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**os.environ, "KB_TODAY": FIXED_TODAY, "TMPDIR": str(temporary)}
+    env.pop("KB_SITE_URL", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project_copy,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: _get(base + "pagefind/pagefind-entry.json"), "the search index", proc)
+        page = project_copy / "docs/adviezen/back-ups.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while not list(temporary.glob("kb-zoekindex-live-*")):  # the index is being made
+            assert time.monotonic() < deadline, "no search round started after the save"
+            assert proc.poll() is None
+            time.sleep(0.01)
+    finally:
+        proc.send_signal(signal.SIGINT)  # Ctrl-C, in the middle of that round
+        try:
+            output, _ = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output, _ = proc.communicate()
+    assert proc.returncode == 0, output
+    assert not list(temporary.glob("kb-zoekindex-*"))
+    assert "zoekindex:" not in output  # stopping it is not an error
