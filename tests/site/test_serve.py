@@ -56,21 +56,38 @@ def _wait_for(
     pytest.fail(f"mkdocs serve: {what} did not happen within {seconds:.0f} s")
 
 
-def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path, tmp_path: Path) -> None:
+def _serve(root: Path, temporary: Path) -> tuple[subprocess.Popen[str], str]:
+    """``mkdocs serve`` of ``root`` on a free port, with its own TMPDIR; returns the
+    process and the site's address."""
     port = _free_port()
-    base = f"http://127.0.0.1:{port}{PREFIX}"
-    temporary = tmp_path / "tmp"
     temporary.mkdir()
     env = {**os.environ, "KB_TODAY": FIXED_TODAY, "TMPDIR": str(temporary)}
     env.pop("KB_SITE_URL", None)  # mkdocs.yml's site_url: served under PREFIX
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project_copy,
+        cwd=root,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    return proc, f"http://127.0.0.1:{port}{PREFIX}"
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    """Stop the server as Ctrl-C in the terminal does; returns what it printed."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        output, _ = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        output, _ = proc.communicate()
+    return output
+
+
+def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path, tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    proc, base = _serve(project_copy, temporary)
     try:
         entry = _wait_for(
             lambda: _get(base + "pagefind/pagefind-entry.json"), "the search index", proc
@@ -109,12 +126,7 @@ def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path, tmp_
             proc,
         )
     finally:
-        proc.send_signal(signal.SIGINT)  # as Ctrl-C in the terminal
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        _stop(proc)
     # The page copies kept for live rebuilds (and every build's) are gone afterwards.
     assert not list(temporary.glob("kb-zoekindex-*"))
 
@@ -122,20 +134,8 @@ def test_serve_has_search_and_rebuilds_it_after_an_edit(project_copy: Path, tmp_
 def test_stopping_the_server_while_the_search_is_made_leaves_nothing_behind(
     project_copy: Path, tmp_path: Path
 ) -> None:
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}{PREFIX}"
     temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    env = {**os.environ, "KB_TODAY": FIXED_TODAY, "TMPDIR": str(temporary)}
-    env.pop("KB_SITE_URL", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project_copy,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc, base = _serve(project_copy, temporary)
     try:
         _wait_for(lambda: _get(base + "pagefind/pagefind-entry.json"), "the search index", proc)
         page = project_copy / "docs/adviezen/back-ups.md"
@@ -146,12 +146,7 @@ def test_stopping_the_server_while_the_search_is_made_leaves_nothing_behind(
             assert proc.poll() is None
             time.sleep(0.01)
     finally:
-        proc.send_signal(signal.SIGINT)  # Ctrl-C, in the middle of that round
-        try:
-            output, _ = proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            output, _ = proc.communicate()
+        output = _stop(proc)  # Ctrl-C, in the middle of that round
     assert proc.returncode == 0, output
     assert not list(temporary.glob("kb-zoekindex-*"))
     assert "zoekindex:" not in output  # stopping it is not an error
