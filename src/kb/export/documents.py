@@ -21,6 +21,8 @@ import posixpath
 import re
 import subprocess
 import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -158,6 +160,16 @@ class DocumentCache:
     def for_project(cls, root: Path) -> DocumentCache:
         setting = os.environ.get("KB_DOCUMENT_CACHE", "").strip()
         return cls(Path(setting) if setting else root / CACHE_DIR)
+
+    def convert_all(self, jobs: Sequence[tuple[str, str, DocumentInfo]]) -> list[bytes]:
+        """``convert`` for every (html, format, info), in that order. The conversions that
+        are not cached run side by side, one pandoc process per core: they wait on pandoc,
+        not on Python."""
+        if len(jobs) < 2 or (os.cpu_count() or 1) < 2:
+            return [self.convert(*job) for job in jobs]
+        pandoc()  # found once, before the threads ask
+        with ThreadPoolExecutor(min(len(jobs), os.cpu_count() or 1)) as pool:
+            return list(pool.map(lambda job: self.convert(*job), jobs))
 
     def convert(self, html: str, fmt: str, info: DocumentInfo) -> bytes:
         found = pandoc()

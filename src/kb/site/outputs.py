@@ -140,18 +140,22 @@ DOCUMENT_DEPENDS = Depends(frozenset({TEMPLATE_TYPE}), frozenset({BODY, ALL_FIEL
 
 
 def add_documents(add: Any, pages: list[Page], project: Project, settings: BuildSettings) -> None:
-    """Every template page as .docx and .odt (cached by content, see kb.export.documents)."""
+    """Every template page as .docx and .odt (cached by content, converted side by side;
+    see kb.export.documents)."""
     templates = [p for p in pages if p.type == TEMPLATE_TYPE and p.is_valid]
     render = renderer(project.settings) if templates else None
     if render is None:
         return
-    cache = documents.DocumentCache.for_project(project.root)
+    paths, jobs = [], []
     for page in templates:
         info = documents.document_info(page, project.vocabulary, settings.site_url)
         html = documents.document_html(page, render(page.body), info)
         for fmt in documents.FORMATS:
-            add(documents.document_path(page.src, fmt), cache.convert(html, fmt, info),
-                DOCUMENT_DEPENDS)  # fmt: skip
+            paths.append(documents.document_path(page.src, fmt))
+            jobs.append((html, fmt, info))
+    converted = documents.DocumentCache.for_project(project.root).convert_all(jobs)
+    for path, data in zip(paths, converted, strict=True):
+        add(path, data, DOCUMENT_DEPENDS)
 
 
 def site_outputs(
