@@ -59,7 +59,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(stop)) from stop
     publish.drop_unpublished(files, project.known_files, refused | lapsed, project.docs_dir)
     sources = [f.src_uri for f in files.documentation_pages()]  # lapsed profiles: checked only
-    check_pages(project, sources + sorted(lapsed), task=search.page_keys_task(sources))
+    check_pages(project, sources + sorted(lapsed),
+                meanwhile=lambda: search.add_files(sources, project.content, project.read))  # fmt: skip
     for finding in project_findings(project):
         log.log(LEVELS[finding.severity], finding.as_text())
     state.made = site = build.Site.make(project, config.site_url)

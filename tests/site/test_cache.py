@@ -133,29 +133,23 @@ def test_search_keys_from_kept_or_damaged_entries_are_the_keys_without_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The search of a build from kept keys (or from entries that are damaged, which are
-    made again) finds the same words: page keys and the browser's key table are equal,
-    whether the keys are made in this process or in the processes that check the pages."""
-    from kb.check.project import check_pages
+    made again) finds the same words: page keys and the browser's key table are equal."""
     from kb.model.project import Project
     from kb.search.site_search import SiteSearch
 
     project = Project.load(ROOT, ROOT / "docs")
     sources = project.markdown_sources()[:40]
 
-    def prepared(
-        cache: str, workers: int = 1
-    ) -> tuple[dict[str, list[str]], dict[str, str], set[str]]:
+    def prepared(cache: str) -> tuple[dict[str, list[str]], dict[str, str], set[str]]:
         monkeypatch.setenv("KB_CACHE", cache)
         search = SiteSearch(ROOT)
-        check_pages(project, sources, workers=workers, task=search.page_keys_task(sources))
+        search.add_files(sources, project.content, project.read)
         search.remove_copies()
         return search.page_keys, search.maker.table, search.maker.seen
 
     without = prepared("uit")
-    assert len(without[0]) == len(sources)
-    assert prepared("uit", workers=2) == without
     folder = tmp_path / "cache"
-    assert prepared(str(folder), workers=2) == without  # writes the entries
+    assert prepared(str(folder)) == without  # writes the entries
     entries = sorted((folder / "kb-zoeksleutels").glob("*/*.json"))
     assert len(entries) == len(sources)
     assert prepared(str(folder)) == without  # from the entries

@@ -3,8 +3,7 @@ redirect map and the glossary. The build and ``kb check`` call the same function
 
 Large sites are validated in several processes (``KB_WORKERS``, by default 2 from
 PARALLEL_MIN_PAGES pages on when this process runs no other threads); the result is the
-same as in one process. A ``PageTask`` does more work for each page in the process that
-checks it (the build makes the pages' search keys there), so a page is read only once.
+same as in one process.
 """
 
 from __future__ import annotations
@@ -12,9 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol
 
 from kb.check import kept
 from kb.check.editorial import load_phrases
@@ -51,32 +49,15 @@ def context(project: Project) -> Context:
     )
 
 
-class PageTask(Protocol):
-    """Work for every page, done where the page is checked: ``run`` gets the page and its
-    bytes (in a worker process, or here); ``take`` gets each result here, in the order
-    of the pages."""
-
-    def run(self, page: Page, data: bytes) -> object: ...
-
-    def take(self, src: str, result: object) -> None: ...
-
-
-_task: PageTask | None = None  # a worker process's task (see _start_worker)
-
-
-def _start_worker(task: PageTask | None) -> None:
-    global _task  # a forked worker: the task is inherited, never pickled
-    _task = task
-
-
 def check_pages(
     project: Project,
     sources: Iterable[str] | None = None,
     workers: int | None = None,
-    task: PageTask | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Page]:
     """Read and check pages (all Markdown pages when ``sources`` is None) and keep them in
-    ``project.pages``; ``task`` runs for each page where it is checked."""
+    ``project.pages``. ``meanwhile`` runs in this process while worker processes check
+    (the build prepares the search keys there); without workers it runs afterwards."""
     wanted = sorted(sources) if sources is not None else project.markdown_sources()
     checks = context(project)
     cache = kept.findings_cache(project, checks)
@@ -86,23 +67,18 @@ def check_pages(
     if workers > 1:
         chunks = [wanted[i::workers] for i in range(workers)]
         jobs = [(project.docs_dir, project.root, chunk, checks, cache) for chunk in chunks]
-        context_ = multiprocessing.get_context("fork")
-        with context_.Pool(workers, initializer=_start_worker, initargs=(task,)) as pool:
-            done = {page.src: (page, result) for part in pool.map(_check_chunk, jobs)
-                    for page, result in part}  # fmt: skip
-        checked = [done[src] for src in wanted]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            result = pool.map_async(_check_chunk, jobs)
+            if meanwhile is not None:
+                meanwhile()
+            done = {page.src: page for part in result.get() for page in part}
+        pages = [done[src] for src in wanted]
     else:
-        _start_worker(task)
-        try:
-            checked = _check_chunk((project.docs_dir, project.root, wanted, checks, cache))
-        finally:
-            _start_worker(None)
-    pages = []
-    for page, result in checked:
+        pages = _check_chunk((project.docs_dir, project.root, wanted, checks, cache))
+        if meanwhile is not None:
+            meanwhile()
+    for page in pages:
         project.pages[page.src] = page
-        if task is not None:
-            task.take(page.src, result)
-        pages.append(page)
     check_scans(project, checks)
     if cache is not None and set(wanted) >= set(project.markdown_sources()):
         cache.prune(started)  # every page was checked: drop what no page used
@@ -134,11 +110,9 @@ def default_workers(count: int) -> int:
     return 2 if threading.active_count() == 1 else 1
 
 
-def _check_chunk(
-    job: tuple[Path, Path, list[str], Context, FileCache | None],
-) -> list[tuple[Page, object]]:
+def _check_chunk(job: tuple[Path, Path, list[str], Context, FileCache | None]) -> list[Page]:
     docs_dir, root, sources, checks, cache = job
-    pages: list[tuple[Page, object]] = []
+    pages = []
     for src in sources:
         data = (docs_dir / src).read_bytes()
         page = read_page(docs_dir, src, root, data)
@@ -150,7 +124,7 @@ def _check_chunk(
             validate_page(page, checks)
             if cache is not None:
                 kept.keep(cache, key, page.findings)
-        pages.append((page, _task.run(page, data) if _task is not None else None))
+        pages.append(page)
     return pages
 
 

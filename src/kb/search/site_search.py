@@ -1,11 +1,10 @@
-"""The search of one build: keys made from the pages, a copy of each converted page
+"""The search of one build: keys prepared from the pages, a copy of each converted page
 for Pagefind, and the index built while the templates are rendered.
 
-Framework-free: the MkDocs hook calls these in the order of the build
-(``page_keys_task`` while the pages are checked, ``add_all`` for the generated pages,
-``refine``, ``page_converted`` for each page, ``start`` once every page is converted,
-``finish`` or ``cancel`` at the end). ``kb export`` uses ``add_all`` and ``write_table``
-for the same key table without a build.
+Framework-free: the MkDocs hook calls these in the order of the build (prepare while
+the pages are checked, ``page_converted`` for each page, ``start`` once every page is
+converted, ``finish`` or ``cancel`` at the end). ``kb export`` uses ``prepare`` and
+``write_table`` for the same key table without a build.
 """
 
 from __future__ import annotations
@@ -56,34 +55,34 @@ class SiteSearch:
         for page in pages:
             self.add(page)
 
-    def page_keys_task(self, sources: Iterable[str]) -> PageKeys:
-        """``add`` for pages of ``docs/`` as they are checked (``kb.check.project``'s
-        ``PageTask``): made where the page is checked, taken here in order. With the
-        cache, a file whose bytes are unchanged gets its kept keys."""
-        return PageKeys(self, frozenset(sources))
+    def add_files(
+        self, sources: Iterable[str], content: Callable[[str], bytes],
+        read: Callable[[str, bytes], Page],
+    ) -> None:  # fmt: skip
+        """``add`` for pages of ``docs/``: with the cache, a file whose bytes (``content``)
+        are unchanged is not even read as a page (``read``)."""
+        for src in sources:
+            data = content(src)
+            if self.cache is None:
+                self.add(read(src, data))
+                continue
 
-    def _keys_of_file(self, page: Page, data: bytes) -> tuple[list[str], Forms]:
-        def text() -> str:
-            return f"{page.title} {page.description} {page.body}"
+            def text(src: str = src, data: bytes = data) -> str:
+                page = read(src, data)
+                return f"{page.title} {page.description} {page.body}"
 
-        return self._keys(self.cache.key("bestand", data) if self.cache else "", text)
+            self._add(src, self.cache.key("bestand", data), text)
 
     def _add(self, src: str, cache_key: str, text: Callable[[], str]) -> None:
-        self._take(src, *self._keys(cache_key, text))
-
-    def _keys(self, cache_key: str, text: Callable[[], str]) -> tuple[list[str], Forms]:
-        """A text's keys and forms: kept ones (``cache_key``), else made (and kept)."""
         entry = self.cache.get(cache_key) if self.cache and cache_key else None
         kept = _kept_keys(entry) if entry is not None else None
         if kept is not None:
-            return kept
-        keys, forms = self.maker.word_keys_and_forms(markdown_words(text()))
-        if self.cache and cache_key:
-            self.cache.put(cache_key, {"keys": keys, "same": forms.same, "table": forms.table})
-        return keys, forms
-
-    def _take(self, src: str, keys: list[str], forms: Forms) -> None:
-        self.maker.take_forms(forms)
+            keys, forms = kept
+            self.maker.take_forms(forms)
+        else:
+            keys, forms = self.maker.word_keys_and_forms(markdown_words(text()))
+            if self.cache and cache_key:
+                self.cache.put(cache_key, {"keys": keys, "same": forms.same, "table": forms.table})
         self.page_keys[src] = keys
         self.words.update(keys)
 
@@ -180,21 +179,6 @@ class SiteSearch:
         """The Dutch key table alone (``kb export``)."""
         index.write_browser_files(site_dir, self.maker, self.vocabulary)
         shutil.rmtree(self.copies, ignore_errors=True)
-
-
-class PageKeys:
-    """The keys of the pages of ``docs/``, made in the processes that check them."""
-
-    def __init__(self, search: SiteSearch, sources: frozenset[str]) -> None:
-        self.search, self.sources = search, sources
-
-    def run(self, page: Page, data: bytes) -> tuple[list[str], Forms] | None:
-        return self.search._keys_of_file(page, data) if page.src in self.sources else None
-
-    def take(self, src: str, result: object) -> None:
-        if isinstance(result, tuple):
-            keys, forms = result
-            self.search._take(src, keys, Forms(*forms))
 
 
 def _kept_keys(entry: dict[str, object]) -> tuple[list[str], Forms] | None:
