@@ -125,6 +125,23 @@ def test_docx_opens_and_carries_title_licence_date_and_link(tools_site: BuildRes
     assert "/adviezen/back-ups/" in rels and 'Target="../' not in rels  # links absolute
 
 
+def test_every_template_gets_its_own_documents(tools_site: BuildResult) -> None:
+    """The templates are converted side by side: each download holds its own page."""
+    import docx
+
+    from kb.model.project import Project
+
+    project = Project.load(tools_site.root, tools_site.root / "docs")
+    pages = [project.read(src) for src in project.markdown_sources()]
+    templates = [page for page in pages if page.type == "sjabloon"]
+    assert len(templates) >= 3
+    for page in templates:
+        stem = tools_site.site / Path(page.src).with_suffix("")
+        assert docx.Document(str(stem.with_suffix(".docx"))).core_properties.title == page.title
+        meta = etree.fromstring(zipfile.ZipFile(stem.with_suffix(".odt")).read("meta.xml"))
+        assert page.title in "".join(meta.itertext())
+
+
 def test_odt_is_a_valid_opendocument_with_the_title(tools_site: BuildResult) -> None:
     path = tools_site.site / "sjablonen" / "sjabloon-geldig.odt"
     with zipfile.ZipFile(path) as archive:
