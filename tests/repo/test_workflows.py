@@ -334,6 +334,24 @@ def test_deploy_publishes_with_the_official_pages_actions(
     assert env_name == "github-pages"
 
 
+def test_the_published_site_comes_from_no_build_cache(
+    workflows: dict[str, dict[str, Any]],
+) -> None:
+    """The deploy restores no cache and builds with every build cache off: what is
+    published was made from the checkout alone."""
+    deploy = workflows["deploy.yml"]
+    assert not any(use.startswith("actions/cache") for use in all_uses(deploy))
+    builds = [
+        step
+        for job in jobs(deploy).values()
+        for step in steps(job)
+        if "make build" in str(step.get("run", ""))
+    ]
+    assert builds
+    for step in builds:
+        assert (step.get("env") or {}).get("KB_CACHE") == "uit"
+
+
 def test_sources_workflow_reports_changes_in_one_issue(
     workflows: dict[str, dict[str, Any]],
 ) -> None:
