@@ -514,7 +514,7 @@ def report(result: Result, runs: int) -> list[str]:
                     "",
                     _ratio(f, v),
                     _ratio(f, m),
-                ),  # fmt: skip
+                ),
                 _row("  runs (s)", runs_of(result.ours_off)),
                 _row(
                     "  CPU time (user+sys), median",
@@ -523,7 +523,7 @@ def report(result: Result, runs: int) -> list[str]:
                     "",
                     _ratio(fc, vc),
                     _ratio(fc, mc),
-                ),  # fmt: skip
+                ),
             ]
             if result.ours_off
             else []

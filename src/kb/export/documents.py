@@ -21,6 +21,7 @@ import posixpath
 import re
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -187,7 +188,7 @@ class DocumentCache:
         data = _run_pandoc(path, html, fmt, info)
         self.conversions.append(f"{info.title}.{fmt}")
         self.folder.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{fmt}.tmp{os.getpid()}")
+        partial = cached.with_suffix(f".{fmt}.tmp{os.getpid()}-{threading.get_ident()}")
         partial.write_bytes(data)
         partial.replace(cached)  # whole files only, also with builds side by side
         return data
