@@ -5,9 +5,6 @@ MkDocs' objects in ``kb_mkdocs``; the ``kb`` command calls the same functions.""
 from __future__ import annotations
 
 import logging
-import sys
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +17,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from kb.check.project import check_pages, project_findings
 from kb.model.project import Project
-from kb.render.theme_meta import tag_chips, theme_meta
+from kb.render.theme_meta import tag_chips
 from kb.search.site_search import SiteSearch
 from kb.site import build
 from kb_mkdocs import navigation, parallel, publish
@@ -49,10 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = state.project
-    search, state.started = state.new_search(project.root), time.time()
-    state.converted.clear()  # `mkdocs serve` runs this for every rebuild
-    state.parts.clear()
-    state.sanitized.clear()
+    search = state.begin(project.root)
     try:
         refused, lapsed = build.refused_files(project), build.lapsed_profiles(project)
     except build.BuildStop as stop:
@@ -78,14 +72,8 @@ def on_page_read_source(page: MkPage, config: MkDocsConfig) -> str | None:
 
 @event_priority(50)  # before other plugins read page.meta (tags)
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-    if (record := state.record(page)) is None:
-        return markdown
-    page.meta = theme_meta(record, state.project.vocabulary)  # known fields, escaped once
-    if state.mine(page) is None:
-        return markdown
-    parts = state.parts[record.src] = state.site.page_parts(record, markdown)
-    page.meta.update(parts.meta)
-    return parts.markdown
+    record = state.record(page)
+    return markdown if record is None else publish.page_markdown(state, record, page, markdown)
 
 
 def on_page_context(context: Any, page: MkPage, config: MkDocsConfig, nav: Navigation) -> Any:
@@ -108,13 +96,7 @@ def on_page_content(html: str, page: MkPage, config: MkDocsConfig, files: Files)
 @event_priority(-110)  # after kb_parallel's on_env: every process has converted its pages
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if not parallel.is_helper():
-        if state.dirty:
-            publish.copy_unchanged_pages(
-                files, state.search, Path(config.site_dir), state.converted
-            )
-        # Forking is only safe without other threads (not under `mkdocs serve`).
-        fork = sys.platform.startswith("linux") and threading.active_count() == 1
-        state.search.start(Path(config.site_dir), fork)
+        publish.start_search(state, files, Path(config.site_dir))
     return env
 
 

@@ -122,14 +122,23 @@ def _entry(item: Any) -> tuple[Any, ...]:
             getattr(item, "is_index", False))  # fmt: skip
 
 
-def nav_view(page: MkPage, nav: Navigation) -> tuple[Any, ...]:
+def nav_view(
+    page: MkPage, nav: Navigation, seen: dict[int, tuple[Any, ...]] | None = None
+) -> tuple[Any, ...]:
     """The navigation as page ``page`` shows it (pruned: the children of its ancestors,
-    the top level, its path, the previous and next page)."""
-    levels: list[tuple[Any, ...]] = [tuple(_entry(item) for item in nav.items)]
+    the top level, its path, the previous and next page). ``seen``: the entries of the
+    levels already looked at, when the views of many pages of one navigation are made
+    (the pages of a folder share them)."""
+    seen = {} if seen is None else seen
+
+    def level(key: Any, items: Any) -> tuple[Any, ...]:
+        if id(key) not in seen:
+            seen[id(key)] = tuple(_entry(item) for item in items)
+        return seen[id(key)]
+
     ancestors = list(page.ancestors)
-    for section in ancestors:
-        children = getattr(section, "children", None) or []
-        levels.append(tuple(_entry(child) for child in children))
+    levels = [level(nav, nav.items)]
+    levels += [level(section, getattr(section, "children", None) or []) for section in ancestors]
     path = tuple(_entry(section) for section in ancestors)
     neighbours = tuple(
         (other.title, other.url) if other is not None else None
@@ -235,8 +244,9 @@ class LiveSite:
         self.mk = MkState(config, files, nav, env)
         self.today = dates.today()
         self.stamps = snapshot(root, Path(config.docs_dir), Path(config.config_file_path))
+        seen: dict[int, tuple[Any, ...]] = {}
         self.views = {
-            f.src_uri: nav_view(f.page, nav) for f in files.documentation_pages() if f.page
+            f.src_uri: nav_view(f.page, nav, seen) for f in files.documentation_pages() if f.page
         }
         self.keys = dict(self.state.converted)
 
@@ -355,11 +365,12 @@ class LiveSite:
         # Templates: converted pages, and pages whose navigation or keys changed.
         render = set(convert) | rekeyed
         if structure:  # otherwise the navigation is the same object as before
-            views = {}
+            views: dict[str, tuple[Any, ...]] = {}
+            seen: dict[int, tuple[Any, ...]] = {}
             for file in doc_files:
                 if file.page is None:
                     continue
-                view = nav_view(file.page, nav)
+                view = nav_view(file.page, nav, seen)
                 views[file.src_uri] = view
                 if self.views.get(file.src_uri) != view:
                     render.add(file.src_uri)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
+import sys
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,8 +13,9 @@ from mkdocs.structure.pages import Page as MkPage
 
 from kb.check import html_policy
 from kb.model.pages import Page
-from kb.search.site_search import SiteSearch
+from kb.render.theme_meta import theme_meta
 from kb.site.build import Site, from_docs
+from kb_mkdocs.parallel import renders_here
 from kb_mkdocs.state import BuildState
 
 
@@ -32,14 +34,29 @@ def add_outputs(files: Files, site: Site, config: MkDocsConfig) -> None:
         files.append(File.generated(config, output.path, content=output.content))
 
 
-def copy_unchanged_pages(
-    files: Files, search: SiteSearch, site_dir: Path, converted: Container[str]
-) -> None:
-    """A ``--dirty`` build converts only changed pages: the others' search copies come
-    from their HTML of the earlier build."""
-    for file in files.documentation_pages():
-        if file.page is not None and file.src_uri not in converted:
-            search.copy_unchanged(site_dir / file.dest_uri, file.dest_uri)
+def page_markdown(state: BuildState, record: Page, page: MkPage, markdown: str) -> str:
+    """A page's Markdown as MkDocs converts it: the theme gets the page's known fields
+    (escaped once) as ``page.meta``; a page this process converts gets the build's
+    inserts (status, lists, widgets' places) in its Markdown."""
+    page.meta = theme_meta(record, state.project.vocabulary)
+    if not renders_here(page):
+        return markdown
+    parts = state.parts[record.src] = state.site.page_parts(record, markdown)
+    page.meta.update(parts.meta)
+    return parts.markdown
+
+
+def start_search(state: BuildState, files: Files, site_dir: Path) -> None:
+    """Every page is converted: index the search beside the templates (see
+    ``kb.search.jobs``). A ``--dirty`` build converts only changed pages: the others'
+    search copies come from their HTML of the earlier build."""
+    if state.dirty:
+        for file in files.documentation_pages():
+            if file.page is not None and file.src_uri not in state.converted:
+                state.search.copy_unchanged(site_dir / file.dest_uri, file.dest_uri)
+    # Forking is only safe without other threads (not under `mkdocs serve`).
+    fork = sys.platform.startswith("linux") and threading.active_count() == 1
+    state.search.start(site_dir, fork)
 
 
 def page_content(

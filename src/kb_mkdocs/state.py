@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,10 +47,16 @@ class BuildState:
         assert self.searching is not None, "on_files has not run"
         return self.searching
 
-    def new_search(self, root: Path) -> SiteSearch:
-        """The search of a new build. While serving, the previous build kept its page
-        copies for live rebuilds: they are removed now (and at the end, ``close_search``),
-        so a long session does not fill the temporary folder."""
+    def begin(self, root: Path) -> SiteSearch:
+        """A new build (``mkdocs serve`` runs one for every rebuild): what the previous
+        one converted is forgotten, and it gets a new search. While serving, the
+        previous build kept its page copies for live rebuilds: they are removed now (and
+        at the end, ``close_search``), so a long session does not fill the temporary
+        folder."""
+        self.started = time.time()
+        self.converted.clear()
+        self.parts.clear()
+        self.sanitized.clear()
         self.close_search()
         self.searching = SiteSearch(root)
         self.searching.keep_copies = self.serving  # live rebuilds index again from them

@@ -9,7 +9,7 @@ each of 1,000 pages cost about two seconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -84,13 +84,18 @@ def load_glossary(root: Path) -> tuple[dict[str, str], list[Finding]]:
     return glossary, findings
 
 
-def mark_abbreviations(text: str, glossary: Mapping[str, str]) -> str:
-    """Wrap the glossary's abbreviations in already escaped HTML text in ``<abbr>``, as
-    the ``abbr`` extension does in converted Markdown (for generated HTML lists)."""
+def abbreviation_marker(glossary: Mapping[str, str]) -> Callable[[str], str]:
+    """A function that wraps the glossary's abbreviations in already escaped HTML text in
+    ``<abbr>``, as the ``abbr`` extension does in converted Markdown (for generated HTML
+    lists). Made once per list: reading the glossary costs more than marking a title."""
     if not glossary:
-        return text
+        return lambda text: text
     pattern, titles = _abbreviation_pattern(tuple(sorted(glossary.items())))
-    return pattern.sub(lambda m: f'<abbr title="{titles[m[0]]}">{m[0]}</abbr>', text)
+
+    def mark(text: str) -> str:
+        return pattern.sub(lambda m: f'<abbr title="{titles[m[0]]}">{m[0]}</abbr>', text)
+
+    return mark
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ class Page:
     doc: ParsedDocument
     findings: list[Finding] = field(default_factory=list)
 
-    @property
+    # A record is made once per version of its file and never changes: what every view
+    # asks of every page (its fields, its type) is read once.
+    @cached_property
     def meta(self) -> dict[str, Any]:
         return self.doc.meta or {}
 
@@ -31,7 +34,7 @@ class Page:
     def body(self) -> str:
         return self.doc.body
 
-    @property
+    @cached_property
     def type(self) -> str:
         value = self.meta.get("type")
         return value if isinstance(value, str) else ""

@@ -8,7 +8,7 @@ from datetime import datetime
 from html import escape
 
 from kb.model import dates
-from kb.model.glossary import mark_abbreviations
+from kb.model.glossary import abbreviation_marker
 from kb.model.pages import Page, url_for
 from kb.model.schema import LISTED_TYPES
 from kb.model.vocabulary import Vocabulary
@@ -55,6 +55,7 @@ def page_list(
     if not by_type:
         return "_Nog geen pagina's._\n"
     base = url_for(from_src)
+    mark = abbreviation_marker(glossary or {})
     out: list[str] = []
     for page_type in vocabulary.keys("types"):
         group = sorted(by_type.get(page_type, []), key=lambda p: p.title.lower())
@@ -67,8 +68,8 @@ def page_list(
             bits = [vocabulary.label("types", page.type), _levels_label(page, vocabulary)]
             if _date_label(page):
                 bits.append(_date_label(page))
-            title = mark_abbreviations(escape(page.title), glossary or {})
-            description = mark_abbreviations(escape(page.description), glossary or {})
+            title = mark(escape(page.title))
+            description = mark(escape(page.description))
             out.append(
                 f'<li><a href="{escape(relative_url(base, page.url))}">{title}</a>'
                 f" — {description}<br>\n"
