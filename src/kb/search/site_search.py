@@ -1,10 +1,11 @@
 """The search of one build: keys prepared from the pages, a copy of each converted page
 for Pagefind, and the index built while the templates are rendered.
 
-Framework-free: the MkDocs hook calls these in the order of the build (prepare while
-the pages are checked, ``page_converted`` for each page, ``start`` once every page is
-converted, ``finish`` or ``cancel`` at the end). ``kb export`` uses ``prepare`` and
-``write_table`` for the same key table without a build.
+Framework-free: the MkDocs hook calls these in the order of the build (``add_files``
+while the pages are checked, ``add_all`` for the generated pages, ``refine``,
+``page_converted`` for each page, ``start`` once every page is converted, ``finish`` or
+``cancel`` at the end). ``kb export`` uses ``add_all`` and ``write_table`` for the same
+key table without a build.
 """
 
 from __future__ import annotations
